@@ -1,0 +1,174 @@
+"""Numbers as reports write them: money, percents, quantities with units, comparisons, dates.
+
+Every parser returns None rather than a guess: "约", ranges and text it does not understand
+give None, and the caller records why. Chinese numerals go through cn2an.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex as re
+
+# money unit -> multiplier to yuan
+MONEY_UNITS = {"元": 1.0, "万元": 1e4, "万": 1e4, "亿元": 1e8, "亿": 1e8, "千元": 1e3, "百万元": 1e6}
+
+NUM = r"[-−－+]?\d[\d,，]*(?:\.\d+)?"
+_num_re = re.compile(NUM)
+_money_re = re.compile(rf"({NUM})\s*(亿元|万元|千元|百万元|元|万|亿)?")
+_pct_re = re.compile(rf"({NUM})\s*[%％]")
+OPS = [("≥", ">="), (">=", ">="), ("不低于", ">="), ("不少于", ">="), ("大于等于", ">="), ("以上", ">="),
+       ("至少", ">="), ("达到", ">="), ("≤", "<="), ("<=", "<="), ("不超过", "<="), ("不高于", "<="),
+       ("不多于", "<="), ("小于等于", "<="), ("以内", "<="), ("以下", "<="), ("控制在", "<="), ("低于", "<"),
+       ("少于", "<"), ("小于", "<"), ("高于", ">"), ("大于", ">"), ("超过", ">"), ("＞", ">"), (">", ">"),
+       ("＜", "<"), ("<", "<"), ("=", "="), ("＝", "="), ("等于", "=")]
+
+
+def clean(text: str | None) -> str:
+    """NFKC width folding and no whitespace: '１２３ ，４５％' -> '123,45%'."""
+    if text is None:
+        return ""
+    t = unicodedata.normalize("NFKC", str(text))
+    return re.sub(r"\s+", "", t)
+
+
+def to_float(text: str | None) -> float | None:
+    """A plain number with thousands separators; None when the text holds anything else."""
+    t = clean(text).replace("，", ",").replace("−", "-").replace("－", "-")
+    if not t or not re.fullmatch(r"[-+]?\d[\d,]*(\.\d+)?|[-+]?\.\d+", t):
+        return None
+    if "," in t and not re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", t):
+        return None  # "1,2" is not a number we trust
+    return float(t.replace(",", ""))
+
+
+def parse_money(text: str | None, default_unit: str = "元") -> float | None:
+    """Yuan from '1243.21万元', '17,160,681.00', '4.4万元', or a bare number in ``default_unit``."""
+    t = clean(text)
+    if not t or t in {"-", "—", "/", "无"}:
+        return None
+    m = re.fullmatch(rf"({NUM})(亿元|万元|千元|百万元|元|万|亿)?", t)
+    if not m:
+        return None
+    v = to_float(m.group(1))
+    if v is None:
+        return None
+    unit = m.group(2) or default_unit
+    return round(v * MONEY_UNITS.get(unit, 1.0), 2)
+
+
+def find_money(text: str, default_unit: str | None = None) -> list[tuple[float, str, int, int]]:
+    """Every money amount with an explicit unit (or a default) in running text: (yuan, matched, start, end)."""
+    out = []
+    for m in _money_re.finditer(clean(text)):
+        unit = m.group(2) or default_unit
+        v = to_float(m.group(1))
+        if unit and v is not None:
+            out.append((round(v * MONEY_UNITS[unit], 2), m.group(0), m.start(), m.end()))
+    return out
+
+
+def parse_percent(text: str | None) -> float | None:
+    """97.9 from '97.90%', '97.9％'; None when there is no percent sign or more than one number."""
+    t = clean(text)
+    m = re.fullmatch(rf"({NUM})[%％]", t)
+    return to_float(m.group(1)) if m else None
+
+
+@dataclass
+class Quantity:
+    """A value as a target or actual is written: '≥95%', '不超过6秒', '175560次', '100.00%'."""
+
+    op: str | None
+    value: float | None
+    unit: str | None
+    text: str
+
+
+UNIT_RE = (r"(%|％|‰|元|万元|亿元|千元|万|次|个|人次|人|户|家|项|件|份|条|场|场次|期|篇|套|台|辆|所|间|座|处|平方米|㎡|"
+           r"平方公里|公里|千米|米|km|m|亩|吨|小时|分钟|秒|天|日|个工作日|工作日|月|年|周|岁|册|本|张|批|分|位|名|"
+           r"宗|部|栋|棵|株|只|头|盏|km²|公顷|立方米|m³|台次|车次|架次|小时/天|分/百分)?")
+_qty_re = re.compile(rf"^(?P<op>{'|'.join(re.escape(o) for o, _ in OPS)})?(?P<num>{NUM})(?P<unit>{UNIT_RE})"
+                     rf"(?P<post>以上|以内|以下|及以上|及以下)?$")
+
+
+def parse_quantity(text: str | None) -> Quantity | None:
+    """Comparison, number and unit of a short value cell; None for prose ('效果明显') or ranges."""
+    raw = "" if text is None else str(text)
+    t = clean(raw).rstrip("。；;")
+    if not t:
+        return None
+    m = _qty_re.match(t)
+    if not m:
+        cn = chinese_number(t)
+        return Quantity(None, cn, None, raw) if cn is not None else None
+    op = dict(OPS).get(m.group("op")) if m.group("op") else None
+    post = m.group("post")
+    if post and not op:
+        op = ">=" if post in ("以上", "及以上") else "<="
+    unit = m.group("unit") or None
+    if unit == "％":
+        unit = "%"
+    return Quantity(op, to_float(m.group("num")), unit, raw)
+
+
+def find_op(text: str) -> str | None:
+    """The comparison a phrase states ('不低于' -> '>='), the first one found."""
+    t = clean(text)
+    best = None
+    for word, op in OPS:
+        i = t.find(word)
+        if i >= 0 and (best is None or i < best[0]):
+            best = (i, op)
+    return best[1] if best else None
+
+
+def chinese_number(text: str) -> float | None:
+    """一百二十 -> 120 via cn2an; None for anything that is not wholly a number."""
+    t = clean(text)
+    if not t or not re.fullmatch(r"[零〇一二两三四五六七八九十百千万亿点]+", t):
+        return None
+    try:
+        import cn2an  # noqa: PLC0415 - cn2an is slow to import; most cells never need it
+
+        return float(cn2an.cn2an(t, "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+_date_re = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?)?")
+_date_cn_re = re.compile(r"(?P<y>[二〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?:(?P<d>[一二三四五六七八九十]{1,3})日)?")
+
+
+def parse_date(text: str | None) -> str | None:
+    """ISO date or month: '2023年4月28日' -> '2023-04-28', '2021 年 8 月' -> '2021-08'."""
+    if not text:
+        return None
+    t = unicodedata.normalize("NFKC", text)
+    m = _date_re.search(t)
+    if m and m.group("m"):
+        y, mo, d = int(m.group("y")), int(m.group("m")), m.group("d")
+        if not 1 <= mo <= 12:
+            return None
+        return f"{y:04d}-{mo:02d}-{int(d):02d}" if d and 1 <= int(d) <= 31 else f"{y:04d}-{mo:02d}"
+    m = _date_cn_re.search(t)
+    if m:
+        try:
+            import cn2an  # noqa: PLC0415
+
+            y = int("".join(str("〇一二三四五六七八九".index(ch)) if ch in "〇一二三四五六七八九" else "0" for ch in m.group("y")))
+            mo = int(cn2an.cn2an(m.group("m"), "smart"))
+            d = int(cn2an.cn2an(m.group("d"), "smart")) if m.group("d") else None
+        except (ValueError, KeyError):
+            return None
+        return f"{y:04d}-{mo:02d}-{d:02d}" if d else f"{y:04d}-{mo:02d}"
+    return None
+
+
+def decimals(text: str | None) -> int | None:
+    """How many decimals a figure was written with ('94.28%' -> 2): the precision checks round to."""
+    m = _num_re.search(clean(text))
+    if not m:
+        return None
+    s = m.group(0)
+    return len(s.split(".", 1)[1]) if "." in s else 0
