@@ -15,7 +15,8 @@ from jixiao.schemas import FileResult
 
 SCHEMA: dict[str, dict] = {
     "files": {"columns": {"id": str, "path": str, "also_at": str, "format": str, "status": str, "error": str,
-                          "pages": int, "n_reports": int, "seconds": float, "size": int, "ingested_at": str},
+                          "pages": int, "n_reports": int, "seconds": float, "size": int, "ingested_at": str,
+                          "reader_version": str},
               "pk": "id"},
     "reports": {"columns": {"id": str, "file_id": str, "path": str, "format": str, "status": str, "error": str,
                             "page_start": int, "page_end": int, "kind": str, "title": str, "province": str,
@@ -68,9 +69,10 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
                     table.add_column(col, typ)
     for table, cols in INDEXES:
         db[table].create_index(cols, if_not_exists=True)
-    from . import views  # noqa: PLC0415 - views need the tables first
+    from . import fts, views  # noqa: PLC0415 - views and the index need the tables first
 
     views.create_views(db)
+    fts.ensure_fts(db)  # full-text index over paragraphs, kept current by triggers (db/fts.py)
     return db
 
 
@@ -110,7 +112,8 @@ def delete_file(db: sqlite_utils.Database, file_id: str) -> None:
 
 
 def write_file_result(db: sqlite_utils.Database, result: FileResult, also_at: list[str] | None = None,
-                      size: int | None = None, ingested_at: str | None = None) -> dict:
+                      size: int | None = None, ingested_at: str | None = None,
+                      reader_version: str | None = None) -> dict:
     """Replace everything stored for this file with ``result``, in one transaction.
 
     Returns counts of rows written per table, for the ingest summary."""
@@ -122,7 +125,7 @@ def write_file_result(db: sqlite_utils.Database, result: FileResult, also_at: li
                             "also_at": json.dumps(also_at, ensure_ascii=False) if also_at else None,
                             "format": result.format, "status": result.status, "error": result.error,
                             "pages": result.pages, "n_reports": result.n_reports, "seconds": result.seconds,
-                            "size": size, "ingested_at": ingested_at})
+                            "size": size, "ingested_at": ingested_at, "reader_version": reader_version})
         counts["files"] = 1
         for rr in result.reports:
             rep = rr.report.model_dump()

@@ -18,6 +18,7 @@ from typing import Callable, Iterable
 from jixiao.extract import SUPPORTED_SUFFIXES, ReadError, detect_format, read_document
 from jixiao.schemas import FileResult, Paragraph, TableRow
 
+from . import __version__
 from .settings import Settings
 
 # files never worth a row: the truth files beside the corpus, editor leftovers
@@ -49,6 +50,10 @@ def process_file(path: str | Path, rel_path: str | None = None, settings: Settin
     except OSError as exc:
         return FileResult(id=fid, path=rel, format="unknown", status="failed", error=f"cannot open: {exc}")
     result = FileResult(id=fid, path=rel, format=fmt)
+    size_mb = path.stat().st_size / 1e6
+    if size_mb > settings.pipeline.max_file_mb:
+        return _failed(result, f"file too large ({size_mb:.0f} MB > {settings.pipeline.max_file_mb:.0f} MB); "
+                               "raise pipeline.max_file_mb to read it", started)
     try:
         doc = read_document(path, settings=settings)
     except ReadError as exc:
@@ -156,8 +161,11 @@ def candidate_files(root: Path) -> list[Path]:
 
 
 def ingest(root: str | Path, db_path: str | Path, settings: Settings | None = None,
-           progress: Callable[[str, FileResult | None], None] | None = None) -> IngestSummary:
-    """Read every report file under ``root`` into the database at ``db_path``."""
+           progress: Callable[[str, FileResult | None], None] | None = None, force: bool = False) -> IngestSummary:
+    """Read every report file under ``root`` into the database at ``db_path``.
+
+    A file already stored with the same bytes, path and jixiao version is skipped; a newer
+    jixiao re-reads it (its readers may understand more), and so does ``force``."""
     from jixiao.db import known_file, open_db, record_alias, write_file_result  # noqa: PLC0415
 
     from .workers import run_pool  # noqa: PLC0415
@@ -179,12 +187,12 @@ def ingest(root: str | Path, db_path: str | Path, settings: Settings | None = No
         if len(by_id[fid]) > 1:
             continue  # identical bytes under another name: one file, both paths
         row = known_file(db, fid)
-        if row is not None and row["path"] == rel:
+        if row is not None and row["path"] == rel and row.get("reader_version") == __version__ and not force:
             summary.skipped_unchanged += 1
             if progress:
                 progress(rel, None)
             continue
-        if row is not None:  # same bytes stored under a path that is gone or elsewhere
+        if row is not None and row["path"] != rel:  # same bytes stored under another path
             if (root / row["path"]).exists():
                 record_alias(db, fid, rel)
                 summary.aliases += 1
@@ -200,7 +208,8 @@ def ingest(root: str | Path, db_path: str | Path, settings: Settings | None = No
     stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
     for (p, rel, fid), result in run_pool(todo, settings):
         also = by_id.get(fid, [])[1:]
-        counts = write_file_result(db, result, also_at=also or None, size=p.stat().st_size, ingested_at=stamp)
+        counts = write_file_result(db, result, also_at=also or None, size=p.stat().st_size, ingested_at=stamp,
+                                   reader_version=__version__)
         for k, v in counts.items():
             summary.rows[k] = summary.rows.get(k, 0) + v
         setattr(summary, result.status, getattr(summary, result.status) + 1)

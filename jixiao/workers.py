@@ -21,9 +21,16 @@ from .settings import Settings
 Task = tuple[Path, str, str]  # path, relative path, file id
 
 
+READY = "ready"
+
+
 def _worker(conn: Connection, settings: Settings) -> None:
+    from jixiao.normalize import warm_up  # noqa: PLC0415
+
     from .pipeline import process_file  # noqa: PLC0415
 
+    warm_up()
+    conn.send(READY)
     while True:
         try:
             task = conn.recv()
@@ -59,6 +66,15 @@ class _Slot:
         self.task: Task | None = None
         self.started = 0.0
 
+    def wait_ready(self, limit: float) -> bool:
+        """Block until the worker has loaded its models; False if it died or took too long."""
+        if self.conn.poll(limit):
+            try:
+                return self.conn.recv() == READY
+            except (EOFError, OSError):
+                return False
+        return False
+
     def give(self, task: Task) -> None:
         self.task, self.started = task, time.monotonic()
         self.conn.send(task)
@@ -69,6 +85,17 @@ class _Slot:
         self.conn.close()
 
 
+def _ready_or_raise(slot: _Slot, settings: Settings) -> _Slot:
+    if not slot.wait_ready(settings.pipeline.worker_start_timeout):
+        slot.kill()
+        raise RuntimeError("a worker process could not start (loading the models failed or took too long)")
+    return slot
+
+
+def _new_slot(ctx, settings: Settings) -> _Slot:
+    return _ready_or_raise(_Slot(ctx, settings), settings)
+
+
 def run_pool(tasks: list[Task], settings: Settings) -> Iterator[tuple[Task, FileResult]]:
     """Yield (task, result) as files finish, in completion order."""
     if not tasks:
@@ -77,7 +104,9 @@ def run_pool(tasks: list[Task], settings: Settings) -> Iterator[tuple[Task, File
     n = max(1, min(settings.pipeline.workers, len(tasks)))
     ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
     pending = list(reversed(tasks))
-    slots = [_Slot(ctx, settings) for _ in range(n)]
+    slots = [_Slot(ctx, settings) for _ in range(n)]  # started together, they load in parallel
+    for s in slots:
+        _ready_or_raise(s, settings)
     try:
         for s in slots:
             if pending:
@@ -109,7 +138,7 @@ def run_pool(tasks: list[Task], settings: Settings) -> Iterator[tuple[Task, File
                 else:
                     continue
                 s.kill()
-                slots[i] = _Slot(ctx, settings)
+                slots[i] = _new_slot(ctx, settings)
                 yield task, FileResult(id=task[2], path=task[1], format=_format_of(task[0]), status="failed",
                                        error=err)
                 if pending:

@@ -42,19 +42,32 @@ def to_float(text: str | None) -> float | None:
     return float(t.replace(",", ""))
 
 
+_CURRENCY = re.compile(r"^(?:人民币|RMB|CNY|[¥￥])")
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟"
+
+
 def parse_money(text: str | None, default_unit: str = "元") -> float | None:
-    """Yuan from '1243.21万元', '17,160,681.00', '4.4万元', or a bare number in ``default_unit``."""
+    """Yuan from '1243.21万元', '17,160,681.00', '￥1,234.00', '(57.08)', '一百二十万元', or a bare
+    number in ``default_unit``. An accounting bracket is a negative figure."""
     t = clean(text)
     if not t or t in {"-", "—", "/", "无"}:
         return None
+    t = _CURRENCY.sub("", t)
+    t = re.sub(r"(?<=元)整$", "", t)
+    neg = re.fullmatch(r"[(（](.+)[)）]", t)
+    if neg:
+        t = neg.group(1)
     m = re.fullmatch(rf"({NUM})(亿元|万元|千元|百万元|元|万|亿)?", t)
-    if not m:
-        return None
-    v = to_float(m.group(1))
+    if m:
+        v = to_float(m.group(1))
+    else:
+        m = re.fullmatch(rf"([{_CN_DIGITS}]+?)(亿元|万元|千元|百万元|元)", t)
+        v = chinese_number(m.group(1)) if m else None
     if v is None:
         return None
     unit = m.group(2) or default_unit
-    return round(v * MONEY_UNITS.get(unit, 1.0), 2)
+    v = round(v * MONEY_UNITS.get(unit, 1.0), 2)
+    return -v if neg else v
 
 
 def find_money(text: str, default_unit: str | None = None) -> list[tuple[float, str, int, int]]:
@@ -69,10 +82,15 @@ def find_money(text: str, default_unit: str | None = None) -> list[tuple[float, 
 
 
 def parse_percent(text: str | None) -> float | None:
-    """97.9 from '97.90%', '97.9％'; None when there is no percent sign or more than one number."""
+    """97.9 from '97.90%', '97.9％', '百分之九十五'; None without a percent sign or with two numbers."""
     t = clean(text)
     m = re.fullmatch(rf"({NUM})[%％]", t)
-    return to_float(m.group(1)) if m else None
+    if m:
+        return to_float(m.group(1))
+    m = re.fullmatch(r"百分之(.+)", t)
+    if m:
+        return to_float(m.group(1)) if re.fullmatch(NUM, m.group(1)) else chinese_number(m.group(1))
+    return None
 
 
 @dataclass
@@ -126,7 +144,7 @@ def find_op(text: str) -> str | None:
 def chinese_number(text: str) -> float | None:
     """一百二十 -> 120 via cn2an; None for anything that is not wholly a number."""
     t = clean(text)
-    if not t or not re.fullmatch(r"[零〇一二两三四五六七八九十百千万亿点]+", t):
+    if not t or not re.fullmatch(rf"[{_CN_DIGITS}]+", t):
         return None
     try:
         import cn2an  # noqa: PLC0415 - cn2an is slow to import; most cells never need it
@@ -136,7 +154,8 @@ def chinese_number(text: str) -> float | None:
         return None
 
 
-_date_re = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?)?")
+_date_re = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*[日号])?)?")
+_date_num_re = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.．])(?P<m>\d{1,2})(?:(?P=sep)(?P<d>\d{1,2}))?(?!\d)")
 _date_cn_re = re.compile(r"(?P<y>[二〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?:(?P<d>[一二三四五六七八九十]{1,3})日)?")
 
 
@@ -146,6 +165,8 @@ def parse_date(text: str | None) -> str | None:
         return None
     t = unicodedata.normalize("NFKC", text)
     m = _date_re.search(t)
+    if not (m and m.group("m")):
+        m = _date_num_re.search(t) or m  # 2023-4-28, 2023/04/28, 2023.4.28
     if m and m.group("m"):
         y, mo, d = int(m.group("y")), int(m.group("m")), m.group("d")
         if not 1 <= mo <= 12:
@@ -163,6 +184,13 @@ def parse_date(text: str | None) -> str | None:
             return None
         return f"{y:04d}-{mo:02d}-{d:02d}" if d else f"{y:04d}-{mo:02d}"
     return None
+
+
+def parse_year(text: str | None) -> int | None:
+    """The year of '2022年度', '（2022年）', '2022'; None for anything else or a year out of range."""
+    t = clean(text)
+    m = re.search(r"((?:19|20)\d{2})年", t) or re.fullmatch(r"[(（]?((?:19|20)\d{2})[)）]?", t)
+    return int(m.group(1)) if m else None
 
 
 def decimals(text: str | None) -> int | None:

@@ -63,7 +63,7 @@ def test_broken_files_fail_with_one_line_reason(tmp_path, payload, why):
     f.write_bytes(payload)
     result = process_file(f)
     assert result.status == "failed"
-    assert why in result.error and "\n" not in result.error
+    assert why in result.error.lower() and "\n" not in result.error
 
 
 def test_every_file_is_seen_even_unreadable(tmp_path, corpus):

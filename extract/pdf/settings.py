@@ -1,0 +1,81 @@
+"""Thresholds of the PDF reader, overridable from ``[extract.pdf]`` in a settings TOML.
+
+Distances are in PDF points unless the name says otherwise; ``*_em`` values are multiples of
+the font size of the text concerned, so that they hold for 9 pt table text and 16 pt body text
+alike."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass
+class PdfSettings:
+    # --- text layer -------------------------------------------------------------------------
+    # A page with fewer visible characters than this has no usable text layer: a scanned page
+    # often carries a few characters from a stamp or a page number, which must not count.
+    min_text_chars: int = 30
+    ocr: bool = True  # hand pages without a text layer to jixiao.extract.ocr when it is installed
+
+    # --- lines ------------------------------------------------------------------------------
+    line_overlap: float = 0.5  # chars whose vertical extents overlap by this share sit on one line
+    space_gap_em: float = 0.25  # a gap this wide between Latin/digit characters is a space
+    cjk_space_gap_em: float = 1.5  # between CJK characters only a gap this wide (tab stops) is one
+    line_split_em: float = 4.0  # a gap this wide splits a line into pieces (label ... date, footer ... page)
+
+    # --- running headers and footers --------------------------------------------------------
+    furniture_zone: float = 0.12  # top/bottom share of the page height where headers/footers live
+    repeat_min_share: float = 0.5  # text repeated at the same place on this share of pages...
+    repeat_min_pages: int = 2  # ...and on at least this many pages is a running header/footer
+    repeat_y_tolerance: float = 6.0
+
+    # --- paragraphs -------------------------------------------------------------------------
+    para_gap_em: float = 0.8  # a vertical gap above a line larger than this starts a paragraph
+    indent_em: float = 1.2  # a first-line indent of this many characters starts a paragraph
+    short_line_em: float = 2.0  # a line ending this far before the right edge ends its paragraph
+    heading_max_chars: int = 40  # headings are short
+    title_size_ratio: float = 1.15  # a line this much larger than the body text is a title/heading
+    centre_tolerance_em: float = 2.0  # |left margin - right margin| under this is a centred line
+
+    # --- tables -----------------------------------------------------------------------------
+    snap_tolerance: float = 3.0  # ruling lines closer than this are one line
+    join_tolerance: float = 3.0
+    edge_min_length: float = 3.0
+    intersection_tolerance: float = 3.0
+    boundary_tolerance: float = 2.5  # cell edges closer than this are one column/row boundary
+    min_table_cells: int = 2  # a single framed box is text, not a table
+    # Excel exports clip wrapped text at cell borders but keep every character: a block of
+    # lines drawn in one go with an even line pitch belongs to one cell even where it spills.
+    overflow_min_lines: int = 3
+    overflow_pitch_em: float = 1.8  # largest line pitch (in font sizes) inside one text block
+    overflow_pitch_jitter_em: float = 0.25
+    clipped_reach_em: float = 6.0  # how far beyond a cut region clipped text may still lie
+
+    # --- tables continued across pages ------------------------------------------------------
+    stitch: bool = True
+    stitch_bottom_share: float = 0.3  # a table ending in the lowest share of the text area...
+    stitch_top_share: float = 0.3  # ...and one starting in the top share of the next page
+    stitch_x_tolerance: float = 4.0  # outer edges and column boundaries must agree this well
+    stitch_min_shared_cols: float = 0.5  # share of column boundaries the two parts must share
+    cell_full_em: float = 1.0  # text this close to a cell border fills the cell up to it
+    stitch_split_rows: bool = True  # join a row broken by the page break into one row
+    max_header_rows: int = 3  # a continuation may repeat up to this many header rows
+
+    @classmethod
+    def from_settings(cls, settings) -> "PdfSettings":
+        """Accept None, a PdfSettings, a plain dict, or a run's Settings with ``extract['pdf']``."""
+        if isinstance(settings, cls):
+            return settings
+        s = cls()
+        extra = {}
+        if isinstance(settings, dict):
+            extra = settings
+        else:
+            try:
+                extra = dict((getattr(settings, "extract", None) or {}).get("pdf", {}))
+            except (AttributeError, TypeError):
+                extra = {}
+        names = {f.name for f in fields(cls)}
+        for k, v in extra.items():
+            if k in names:
+                setattr(s, k, v)
+        return s

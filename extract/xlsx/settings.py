@@ -1,0 +1,26 @@
+"""Switches of the XLSX reader, overridable from ``[extract.xlsx]`` in a settings TOML."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass
+class XlsxSettings:
+    apply_number_formats: bool = True  # show numbers as the sheet shows them (17,160,681.00)
+    iso_dates: bool = True  # numeric date patterns (m/d/yy: locale-dependent) -> 2023-04-28
+    general_digits: int = 15  # significant digits of General numbers (noise like 0.30000000000000004 cut)
+    skip_empty_sheets: bool = True  # a sheet without any value yields no table (its page still counts)
+    max_cells: int = 2_000_000  # a sheet's used range beyond this is cut, with a warning
+
+    @classmethod
+    def from_settings(cls, settings) -> "XlsxSettings":
+        s = cls()
+        try:
+            extra = dict((getattr(settings, "extract", None) or {}).get("xlsx", {}))
+        except (AttributeError, TypeError):
+            extra = {}
+        names = {f.name for f in fields(cls)}
+        for k, v in extra.items():
+            if k in names:
+                setattr(s, k, v)
+        return s

@@ -1,0 +1,259 @@
+"""Rules over table grids: totals and subtotals, 其中 parts, relations between columns,
+points over their 分值, equal weights (40/m), and proportional rules written in a cell."""
+from __future__ import annotations
+
+import regex as re
+
+from . import formula as fx
+from .compare import Fig, fmt
+from .context import Context, Grid
+from .registry import rule
+from .tablemodel import Block, blocks_of, is_blank, kind_of, label_of, parse_cell, role_of, value
+
+SCORE_ROLES = {"points", "max_points"}
+
+
+def _rows(grid: Grid, blocks: list[Block]):
+    """(row index, its block) for every body row that sits under a header."""
+    for b in blocks:
+        for r in range(b.start, b.end):
+            yield r, b
+
+
+def _page(grid: Grid, r: int) -> int | None:
+    return grid.pages[r] if r < len(grid.pages) else None
+
+
+def _evidence(grid: Grid, r: int) -> str:
+    return " | ".join(c for c in grid.raw[r] if c)
+
+
+def _col_for(unit_block: Block, total_block: Block, c: int) -> int | None:
+    """Where a total's column c lies in the block a component row belongs to."""
+    if unit_block is total_block:
+        return c
+    role = total_block.roles.get(c)
+    if role is None:
+        return None if unit_block.roles else -1
+    cols = [k for k, v in unit_block.roles.items() if v == role]
+    if not cols:
+        return -1  # the row's own block has no such column: it does not carry this figure
+    return cols[0] if len(cols) == 1 else None
+
+
+def _sum_check(ctx: Context, grid: Grid, r: int, block: Block, units: list[tuple[int, Block]],
+               missing: bool, what: str) -> None:
+    """Each figure of row r against the sum of the same column over ``units``."""
+    pct_roles = set(ctx.vocab.get("percent_roles", {}).get("roles", []))
+    for c in range(len(grid.raw[r])):
+        tot = value(grid, r, c, block)
+        role = block.roles.get(c)
+        if tot is None or tot.percent or role == "ignore" or role in pct_roles or role in ("target", "actual"):
+            continue
+        parts, ok = [], True
+        for ur, ub in units:
+            uc = _col_for(ub, block, c)
+            if uc is None:
+                ok = False
+                break
+            if uc < 0:
+                continue
+            v = value(grid, ur, uc, ub)
+            if v is None:
+                if not is_blank(grid, ur, uc):
+                    ok = False
+                    break
+                continue
+            if v.percent:
+                ok = False
+                break
+            parts.append(v.value)
+        if not ok or not parts:
+            continue
+        head = block.heads.get(c, "") or f"column {c + 1}"
+        label = label_of(grid, r, block) or "total"
+        kind = kind_of(label, ctx.vocab)
+        if role == "points" or role == "max_points":
+            name = "section_total" if kind == "subtotal" else "total_score"
+        elif what == "parts":
+            name = "budget_sum" if role in ctx.vocab.get("money_roles", {}).get("roles", []) else "table_total"
+        else:
+            name = "table_total"
+        ctx.compare(name, f"{label} · {head}: sum of {len(units)} rows {what}",
+                    Fig(tot.value, tot.quantum, tot.text), None if missing else sum(parts),
+                    f"table p{_page(grid, r)}: {' + '.join(fmt(p) for p in parts)}",
+                    page=_page(grid, r), evidence=_evidence(grid, r))
+
+
+@rule("table_totals")
+def table_totals(ctx: Context):
+    for grid in ctx.grids:
+        blocks = blocks_of(grid, ctx.vocab)
+        units: list[tuple[int, Block]] = []
+        since: list[tuple[int, Block]] = []
+        miss_units = miss_since = False
+        skip_until = -1
+        for r, b in _rows(grid, blocks):
+            if r <= skip_until:
+                continue
+            label = label_of(grid, r, b)
+            kind = kind_of(label, ctx.vocab)
+            numeric = any(value(grid, r, c, b) for c in range(len(grid.raw[r])))
+            name_col = b.col("name")
+            if not numeric and kind not in ("subtotal", "total"):
+                if name_col is not None and not is_blank(grid, r, name_col) and kind == "item":
+                    miss_units = miss_since = True  # a named item with no figures: sums can't be verified
+                continue
+            if kind == "item" or kind == "part":
+                units.append((r, b))
+                since.append((r, b))
+            elif kind == "subtotal":
+                if since:
+                    _sum_check(ctx, grid, r, b, since, miss_since, "above")
+                ids = {x for x, _ in since}
+                units = [u for u in units if u[0] not in ids] + [(r, b)]
+                since, miss_since = [], False
+            elif kind == "total":
+                if units:
+                    _sum_check(ctx, grid, r, b, units, miss_units, "above")
+                parts = _parts_below(ctx, grid, r, b, blocks)
+                if parts:
+                    _sum_check(ctx, grid, r, b, [(p, b) for p in parts], False, "parts")
+                    skip_until = parts[-1]
+                units, since, miss_units, miss_since = [(r, b)], [], False, False
+
+
+def _parts_below(ctx: Context, grid: Grid, r: int, b: Block, blocks) -> list[int]:
+    """The rows after a total that break it down: the first starts with 其中."""
+    out: list[int] = []
+    for k in range(r + 1, b.end):
+        lab = label_of(grid, k, b)
+        kind = kind_of(lab, ctx.vocab)
+        if not out and kind != "part":
+            return []
+        if kind in ("total", "subtotal"):
+            break
+        if any(grid.raw[k][c] and parse_cell(grid.raw[k][c]) is None and not is_blank(grid, k, c)
+               for c in b.roles if c < len(grid.raw[k])):
+            break
+        out.append(k)
+    return out
+
+
+def _relations(ctx: Context, block: Block) -> list[tuple[str, str]]:
+    """The vocabulary's relations plus any a header states ('得分=完成率*权重')."""
+    out = [(x.get("rule", "derived_column"), x["formula"]) for x in ctx.vocab.get("relations", [])]
+    for c, head in block.heads.items():
+        for m in re.finditer(r"([\p{Han}A-Za-z]+)=([\p{Han}A-Za-z0-9.%*/×÷+\-−()（）]+)", head):
+            rhs = m.group(2)
+            if not re.search(r"[*/×÷+\-−]", rhs):
+                continue
+            lhs = role_of(m.group(1), ctx.vocab.get("roles", {})) or f"col{c}"
+            out.insert(0, ("derived_column", f"{lhs} = {rhs}"))
+    return out
+
+
+def _bind(ctx: Context, block: Block, name: str) -> int | None:
+    """A formula's name to a column: a role, a column's own key, or words of a header."""
+    if name.startswith("col") and name[3:].isdigit():
+        return int(name[3:])
+    c = block.col(name)
+    if c is not None:
+        return c
+    role = role_of(name, ctx.vocab.get("roles", {}))
+    if role and block.col(role) is not None and name in sum(ctx.vocab["roles"].values(), []):
+        return block.col(role)
+    hits = [k for k, h in block.heads.items() if h == name] or [k for k, h in block.heads.items() if h.startswith(name)]
+    return hits[0] if len(hits) == 1 else None
+
+
+@rule("table_relations")
+def table_relations(ctx: Context):
+    pct_roles = set(ctx.vocab.get("percent_roles", {}).get("roles", []))
+    for grid in ctx.grids:
+        blocks = blocks_of(grid, ctx.vocab)
+        for b in blocks:
+            rels = []
+            for name, f in _relations(ctx, b):
+                lhs, rhs = fx.split(f)
+                try:
+                    ins = fx.names(rhs)
+                except SyntaxError:
+                    continue
+                cols = {n: _bind(ctx, b, n) for n in [lhs] + ins}
+                if any(v is None for v in cols.values()) or len(set(cols.values())) < len(cols):
+                    continue
+                rels.append((name, lhs, rhs, cols))
+            for r in range(b.start, b.end):
+                done = set()
+                for name, lhs, rhs, cols in rels:
+                    out = value(grid, r, cols[lhs], b)
+                    if out is None or cols[lhs] in done:
+                        continue
+                    vals, texts = {}, []
+                    for n in fx.names(rhs):
+                        v = value(grid, r, cols[n], b)
+                        if v is None:
+                            break
+                        pct = v.percent or b.roles.get(cols[n]) in pct_roles
+                        vals[n] = v.value / 100 if pct else v.value
+                        texts.append(f"{b.heads.get(cols[n]) or n} {v.text}")
+                    else:
+                        got = fx.evaluate(rhs, vals)
+                        if got is None:
+                            continue
+                        if out.percent or b.roles.get(cols[lhs]) in pct_roles:
+                            got *= 100
+                        done.add(cols[lhs])
+                        label = label_of(grid, r, b)
+                        ctx.compare(name, f"{label} · {b.heads.get(cols[lhs])} = {rhs}",
+                                    Fig(out.value, out.quantum, out.text), got,
+                                    f"table p{_page(grid, r)}: {'; '.join(texts)}",
+                                    page=_page(grid, r), evidence=_evidence(grid, r))
+
+
+@rule("item_cap")
+def item_cap(ctx: Context):
+    for grid in ctx.grids:
+        for r, b in _rows(grid, blocks_of(grid, ctx.vocab)):
+            cp, cm = b.col("points"), b.col("max_points")
+            if cp is None or cm is None:
+                continue
+            p, m = value(grid, r, cp, b), value(grid, r, cm, b)
+            if p is None or m is None or m.value <= 0 or p.percent or m.percent:
+                continue
+            label = label_of(grid, r, b)
+            if p.value > m.value:
+                ctx.checks.append(_cap(ctx, label, p, m, grid, r))
+
+
+def _cap(ctx, label, p, m, grid, r):
+    from jixiao.schemas import Check  # noqa: PLC0415
+
+    return Check(rule="item_cap", subject=f"{label}: points within its 分值", reported=p.value, recomputed=m.value,
+                 status="mismatch", detail=f"points {p.text} exceed the 分值 {m.text}", page=_page(grid, r),
+                 evidence=_evidence(grid, r))
+
+
+@rule("equal_weights")
+def equal_weights(ctx: Context):
+    """'40/3=13.33' in a weight cell: the arithmetic, and m equal to the rows sharing the split."""
+    for grid in ctx.grids:
+        for b in blocks_of(grid, ctx.vocab):
+            seen: dict[str, list[int]] = {}
+            for r in range(b.start, b.end):
+                for t in grid.raw[r]:
+                    m = re.fullmatch(r"(\d+(?:\.\d+)?)/(\d+)=(\d+(?:\.\d+)?)", t)
+                    if m:
+                        seen.setdefault(f"{m.group(1)}/{m.group(2)}", []).append(r)
+                        cell = parse_cell(t)
+                        ctx.compare("equal_weight", f"weight {t}", Fig(cell.value, cell.quantum, m.group(3)),
+                                    float(m.group(1)) / float(m.group(2)), f"{m.group(1)} / {m.group(2)}",
+                                    page=_page(grid, r), evidence=_evidence(grid, r))
+                        break
+            for key, rows in seen.items():
+                total, m_ = key.split("/")
+                ctx.compare("equal_weight", f"weight {key}: m = number of indicators sharing it",
+                            Fig(float(m_), 1.0, m_), float(len(rows)),
+                            f"{len(rows)} rows carry the weight {key}", page=_page(grid, rows[0]),
+                            evidence=_evidence(grid, rows[0]))

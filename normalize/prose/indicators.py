@@ -1,0 +1,310 @@
+"""Indicator targets and actuals stated in sentences.
+
+"接通率不低于 95%" is a target (an explicit comparison), "话务接通率为 95.42%" an actual (a copula
+and no bound), "服务过程满意率达到 98% 以上" a target again (a bound after the value). A bare
+"照料中心运营达标率100%" is a target inside a list introduced by "年度绩效指标：", an actual in a
+paragraph that states facts, and nothing in a paragraph that mixes both. A name must look like an
+indicator (ends in 率/满意度/人数/次数...) and agree with the unit; a count stated without such a
+name ("全年共上报城市管理问题 52,316 件") is kept only when it completes a target of the same unit
+stated elsewhere. Rows about the same indicator are merged at the end, conflicting values dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+import regex as re
+
+from jixiao.normalize.numbers import parse_money, parse_quantity, to_float
+
+from .nlp import Ent, ents, vocab
+from .text import clauses, clean_name, norm, strip_numbering
+
+OPS = {"op_ge": ">=", "op_le": "<=", "op_eq": "=", "op_gt": ">", "op_lt": "<"}
+VALUE_LABELS = ("PCT", "QTY", "MONEY")
+
+
+@dataclass
+class Row:
+    name: str
+    unit: str | None = None
+    target_op: str | None = None
+    target_value: float | None = None
+    target_text: str | None = None
+    actual_value: float | None = None
+    actual_text: str | None = None
+    weight: float | None = None
+    score: float | None = None
+    level1: str | None = None
+    strong: bool = True  # False: a count without an indicator-like name, kept only if it completes a target
+    page: int | None = None
+    evidence: list[str] = field(default_factory=list)
+    blocked: set = field(default_factory=set)  # fields stated twice with different figures: left empty
+
+    VALUE_FIELDS = ("target_op", "target_value", "actual_value", "weight", "score")
+
+
+def _op_of(word: str) -> str | None:
+    v = vocab()
+    for key, op in OPS.items():
+        if word in v.words("indicator", key):
+            return op
+    return None
+
+
+def _value(e: Ent) -> tuple[float | None, str | None]:
+    if e.label == "PCT":
+        return to_float(e.text.rstrip("%％‰")), "%"
+    if e.label == "MONEY":
+        m = re.match(r"^([\d.]+)(.*)$", e.text)
+        return (to_float(m.group(1)), m.group(2) or None) if m else (None, None)
+    q = parse_quantity(e.text)
+    return (q.value, q.unit) if q else (None, None)
+
+
+def implied_unit(name: str) -> str | None:
+    """'%' for a rate name, the count's unit for 人数/人次, '' for a count of any unit, None otherwise."""
+    v = vocab()
+    bare = name.replace("“", "").replace("”", "").replace('"', "")
+    if any(bare.endswith(h) for h in v.words("indicator", "rate_heads")):
+        return "%"
+    for head, unit in sorted(v.table("indicator", "count_heads").items(), key=lambda kv: -len(kv[0])):
+        if bare.endswith(head):
+            return unit
+    return None
+
+
+def _generic_names() -> set[str]:
+    return set(vocab().words("indicator", "generic_names"))
+
+
+def _name_ok(name: str, settings, item: bool = False) -> bool:
+    """Could this be an indicator's name? ``item``: it heads a scored item, where 预算执行率 is one too."""
+    v = vocab()
+    if name in _generic_names():
+        return False
+    if not item and name in v.roles and any(r.startswith("budget.") for r in v.roles[name]):
+        return False  # a budget figure ("实际支出 X 元") is read by the budget rules
+    if re.search(r"(?:19|20)\d{2}年|\d{1,2}月", name):
+        return False  # a date inside: a sentence fragment ("截至2022年11月共收到…")
+    if not (settings.name_min_chars <= len(name) <= settings.name_max_chars):
+        return False
+    if re.fullmatch(r"[\d.%\p{P}]+", name) or not re.search(r"\p{Han}", name):
+        return False
+    return not any(w in name for w in v.words("indicator", "reject_in_name"))
+
+
+def _cut_name(text: str) -> str:
+    """The name is what follows the last copula or label inside the text before the value."""
+    v = vocab()
+    t = text
+    for w in sorted(v.words("indicator", "reach"), key=len, reverse=True):
+        if t.endswith(w) and len(t) > len(w):
+            t = t[: -len(w)]
+            break
+    for sep in ("分别为", "为", "是", "：", ":"):
+        if sep in t[:-1]:
+            t = t.rsplit(sep, 1)[1] if not t.endswith(sep) else t
+    return clean_name(t, v.words("indicator", "strip_prefix"), v.words("indicator", "strip_suffix"))
+
+
+def read_clause(cl: str, target_para: bool, mixed_para: bool, settings, target_section: bool = False) -> Row | None:
+    """One clause stating an indicator's target or actual, or None."""
+    v = vocab()
+    es = ents(cl)
+    reach = set(v.words("indicator", "reach"))
+    post_ge, post_le = v.words("indicator", "post_ge"), v.words("indicator", "post_le")
+    verb = None
+    value = None
+    for i, e in enumerate(es):
+        if e.label == "KW" and (_op_of(e.text) or e.text in reach):
+            nxt = es[i + 1] if i + 1 < len(es) else None
+            if nxt is not None and nxt.label in VALUE_LABELS and cl[e.end: nxt.start] == "":
+                verb, value = e, nxt
+                break
+    if value is None:
+        last = es[-1] if es else None
+        if last is None or last.label not in VALUE_LABELS:
+            return None
+        value = last
+    after = cl[value.end:]
+    post = next((p for p in sorted(post_ge + post_le, key=len, reverse=True) if after.startswith(p)), None)
+    if after and post is None:
+        return None  # the value is not what the clause ends on ("3 分钟内响应"): not a plain statement
+    name_text = cl[: verb.start] if verb else cl[: value.start]
+    if any(w in name_text for w in v.words("indicator", "completion_ref")):
+        return None
+    name = _cut_name(name_text)
+    if not _name_ok(name, settings):
+        return None
+    val, unit = _value(value)
+    if val is None:
+        return None
+    implied = implied_unit(name)
+    if implied == "%" and unit != "%":
+        return None
+    if implied and implied != "%" and unit != implied:
+        return None
+    if implied != "%" and unit == "%":
+        return None  # a percent needs a rate-like name ("增长 25.06%", "占总工作量 33.3%" are not indicators)
+    strong = implied is not None
+    op = _op_of(verb.text) if verb else None
+    if post:
+        op = ">=" if post in post_ge else "<="
+    text = cl[(verb.start if verb else value.start): value.end + (len(post) if post else 0)]
+    row = Row(name=name, unit=unit, strong=strong)
+    if op and (verb is None or _op_of(verb.text) or post):
+        row.target_op, row.target_value, row.target_text = op, val, text
+    elif target_para or (target_section and verb is not None):
+        row.target_op = "=" if verb is not None and _op_of(verb.text) == "=" else None
+        row.target_value, row.target_text = val, text
+    elif verb is None and mixed_para:
+        return None  # a bare figure among targets: cannot tell which it is
+    else:
+        row.actual_value, row.actual_text = val, text
+    if row.target_value is not None and not strong and row.target_op and len(name) >= settings.headless_name_min:
+        row.strong = True  # an explicit comparison makes a long enough name an indicator whatever its head
+    return row
+
+
+_target_ref = None
+
+
+def read_item(head: str, body: list[str], settings) -> Row | None:
+    """An item discussed under its own head ('上门服务人次：全年上门服务 33,480 人次，完成目标（36000 人次）的 93%')."""
+    global _target_ref
+    v = vocab()
+    unit = implied_unit(head)
+    if unit is None:
+        return None
+    if _target_ref is None:
+        refs = "|".join(re.escape(w) for w in sorted(v.words("indicator", "target_ref"), key=len, reverse=True))
+        ops = "|".join(re.escape(w) for w in sorted(sum((v.words("indicator", k) for k in OPS), []), key=len, reverse=True))
+        _target_ref = re.compile(rf"(?:{refs})(?:为|是)?[(（]?(?P<op>{ops})?$")
+    row = Row(name=head, unit=unit or None)
+    actuals: list[tuple[float, str, str, bool]] = []
+    for cl in body:
+        es = ents(cl)
+        if any(e.label == "KW" and any(v.has(e.text, f"score.{k}") for k in ("weight", "rate", "points")) for e in es):
+            continue  # "得分率100%" is the item's score, not its value
+        for e in es:
+            if e.label not in VALUE_LABELS:
+                continue
+            val, u = _value(e)
+            if val is None or (unit and u != unit) or (not unit and u == "%"):
+                continue
+            prefix = cl[: e.start]
+            m = _target_ref.search(prefix)
+            if m:
+                op = _op_of(m.group("op")) if m.group("op") else None
+                if row.target_value is None:
+                    row.target_value, row.target_op, row.target_text = val, op, cl[m.start(): e.end]
+                    row.unit = u
+                continue
+            if any(w in prefix for w in v.words("indicator", "completion_ref")):
+                continue
+            own = _cut_name(prefix)
+            related = bool(own) and (head.endswith(own) or own.endswith(head)) and len(own) >= 2
+            actuals.append((val, u, e.text, related))
+    related = [a for a in actuals if a[3]]
+    pick = related if related else actuals
+    if len({a[0] for a in pick}) == 1:
+        row.actual_value, row.unit, row.actual_text = pick[0][0], pick[0][1], pick[0][2]
+    if row.actual_value is None and row.target_value is None:
+        return None
+    return row
+
+
+# --------------------------------------------------------------------------- merging rows
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[“”\"'‘’()（）\s]", "", norm(name))
+
+
+def _related(a: str, b: str, settings) -> bool:
+    a, b = _key(a), _key(b)
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if short in _generic_names():
+        return False  # "满意率" alone could be any of the report's satisfaction rates
+    if len(short) >= 3 and long_.endswith(short) and not re.search(r"\d", long_[: -len(short)]):
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    if re.search(r"\d", a[: len(a) - n] + b[: len(b) - n]):
+        return False  # "5分钟内转出率" and "30分钟内转出率" are two indicators
+    return n >= settings.merge_suffix_chars
+
+
+def _compatible(a: Row, b: Row) -> bool:
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    for f in Row.VALUE_FIELDS:
+        x, y = getattr(a, f), getattr(b, f)
+        if x is not None and y is not None and x != y and not (f == "target_op"):
+            return False
+    return True
+
+
+def _absorb(keep: Row, other: Row) -> None:
+    blocked = keep.blocked | other.blocked
+    for f in fields(Row):
+        if f.name in ("name", "strong", "evidence", "page", "blocked"):
+            continue
+        if f.name in blocked or f.name.replace("_text", "_value") in blocked:
+            setattr(keep, f.name, None)
+            continue
+        if getattr(keep, f.name) is None and getattr(other, f.name) is not None:
+            setattr(keep, f.name, getattr(other, f.name))
+    if keep.target_op is None and other.target_op is not None and keep.target_value == other.target_value:
+        keep.target_op = other.target_op
+    keep.blocked = blocked
+    keep.strong = keep.strong or other.strong
+    keep.evidence += [e for e in other.evidence if e not in keep.evidence]
+    keep.page = keep.page or other.page
+
+
+def merge_rows(rows: list[Row], settings) -> tuple[list[Row], list[str]]:
+    """One row per indicator: exact names first, then a unique related name with compatible values."""
+    problems: list[str] = []
+    out: list[Row] = []
+    for r in rows:
+        same = [o for o in out if _key(o.name) == _key(r.name) and (not o.unit or not r.unit or o.unit == r.unit)]
+        if same:
+            o = same[0]
+            for f in Row.VALUE_FIELDS:
+                x, y = getattr(o, f), getattr(r, f)
+                if x is not None and y is not None and x != y and f != "target_op":
+                    o.blocked.add(f)
+                    setattr(o, f, None)
+                    setattr(o, f.replace("_value", "_text"), None) if f.endswith("_value") else None
+                    if o.strong:
+                        problems.append(f"prose indicator {o.name}: {f} stated as {x} and {y}, left empty")
+            _absorb(o, r)
+            continue
+        out.append(r)
+    changed = True
+    while changed:
+        changed = False
+        for r in list(out):
+            cands = [o for o in out if o is not r and _related(o.name, r.name, settings) and _compatible(o, r)]
+            if len(cands) != 1:
+                continue
+            o = cands[0]
+            back = [x for x in out if x is not o and _related(o.name, x.name, settings) and _compatible(o, x)]
+            if len(back) != 1:
+                continue
+            keep, drop = (o, r) if _rank(o) >= _rank(r) else (r, o)
+            _absorb(keep, drop)
+            out.remove(drop)
+            changed = True
+            break
+    has_value = lambda r: any(getattr(r, f) is not None for f in ("target_value", "actual_value", "weight", "score"))  # noqa: E731
+    return [r for r in out if r.strong and has_value(r)], problems
+
+
+def _rank(r: Row) -> tuple:
+    """Which row's name survives a merge: a scored item's, then a target's, then a strong actual's."""
+    return (r.weight is not None, r.target_value is not None, r.strong)

@@ -1,0 +1,197 @@
+"""Scores stated in sentences: per item and per section, and the report's total and grade.
+
+Third-party reports discuss each scoring item in a paragraph of its own: "（1）绩效目标合理性。该指标
+分值 5 分，评价得分 3 分，得分率为 60%。" The item is named in the paragraph head, in a heading above,
+or inline ("项目立项指标分值15分"); "该指标" points back at it. A row is only produced when the
+sentence states the points available (分值/权重): "得 0 分" alone is a remark, not a scoring.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from jixiao.normalize.numbers import to_float
+
+from .nlp import Ent, ents, vocab
+from .text import clauses, norm, strip_numbering
+
+
+@dataclass
+class Scored:
+    name: str
+    weight: float | None
+    points: float | None
+    rate: float | None
+    is_section: bool
+
+
+def _points(e: Ent) -> float | None:
+    return to_float(e.text.rstrip("分")) if e.label == "POINTS" else None
+
+
+def _pct(e: Ent) -> float | None:
+    return to_float(e.text.rstrip("%％")) if e.label == "PCT" else None
+
+
+def _anaphora_re():
+    words = sorted(vocab().words("score", "anaphora"), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)})(?!目)")  # 该项目 is the project, not "this item"
+
+
+def _has_anaphora(text: str) -> bool:
+    return bool(_anaphora_re().search(text))
+
+
+def _next_value(es: tuple[Ent, ...], i: int) -> Ent | None:
+    """The entity a keyword governs: the next one, skipping a copula ('分值为 5 分')."""
+    for x in es[i + 1:]:
+        if x.label == "KW" and x.text in ("为", "是", "达"):
+            continue
+        return x
+    return None
+
+
+def section_name(name: str) -> str | None:
+    """The section a name denotes ('项目决策情况' -> '项目决策'), or None for an item name."""
+    v = vocab()
+    t = strip_numbering(norm(name)).strip("。.:：")
+    core = t
+    for a in v.words("score", "section_affix"):
+        if core.endswith(a) and len(core) > len(a):
+            core = core[: -len(a)]
+    if core in v.words("score", "section_core") or core.removeprefix("项目") in v.words("score", "section_core"):
+        return core
+    return None
+
+
+def read_scoring(sentence: str, fallback_name: str | None, settings) -> Scored | None:
+    """Weight, points and rate of one scoring sentence; None when it states no weight."""
+    v = vocab()
+    weight = points = rate = None
+    inline = None
+    for cl in clauses(sentence):
+        es = ents(cl)
+        for i, e in enumerate(es):
+            if e.label != "KW":
+                continue
+            nxt = _next_value(es, i)
+            if nxt is None:
+                continue
+            if v.has(e.text, "score.weight") and weight is None and nxt.label == "POINTS":
+                weight = _points(nxt)
+                before = cl[: e.start]
+                if before and inline is None:
+                    inline = before
+            elif v.has(e.text, "score.rate") and rate is None and nxt.label == "PCT":
+                rate = _pct(nxt)
+            elif v.has(e.text, "score.points") and weight is not None and points is None and nxt.label == "POINTS":
+                points = _points(nxt)
+    if weight is None:
+        return None
+    name = _clean_item_name(inline or "")
+    if not name:
+        name = fallback_name
+    if not name:
+        return None
+    if weight > settings.max_points or (points is not None and points > weight):
+        return None
+    sec = section_name(name)
+    is_section = sec is not None or any(c in norm(sentence) for c in v.words("score", "section_cue"))
+    return Scored(sec or name, weight, points, rate, is_section)
+
+
+def _clean_item_name(text: str) -> str:
+    v = vocab()
+    t = strip_numbering(norm(text)).rstrip("(（")
+    t = _anaphora_re().sub("", t)
+    t = re.sub(r"指标$", "", t)
+    return t.strip("。.,，:：;；")
+
+
+_heading_score = re.compile(r"^(?P<name>[^()（）]{2,30})[(（](?P<inner>[^()（）]*分[^()（）]*)[)）]$")
+
+
+def read_heading_scores(heading: str, settings) -> Scored | None:
+    """'（一）项目决策情况（分值20分，得分15分）': the section and its points, from a heading."""
+    t = strip_numbering(norm(heading)).rstrip("。.")
+    m = _heading_score.match(t)
+    if not m:
+        return None
+    got = read_scoring(m.group("inner"), m.group("name"), settings)
+    if got is None:
+        return None
+    sec = section_name(m.group("name"))
+    return Scored(sec or m.group("name"), got.weight, got.points, got.rate, sec is not None or got.is_section)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def total_score(sentence: str, settings) -> float | None:
+    """The report's total from '自评得分为：99分' / '综合得分87.84分'; None for band rules ('90分（含）以上为优')."""
+    v = vocab()
+    t = norm(sentence)
+    if _has_anaphora(t) or any(w in t for w in v.words("score", "weight")):
+        return None
+    pat = re.compile(rf"(?:{_alt(v.words('score', 'total'))})(?:为|是|:|：)*(?P<num>\d+(?:\.\d+)?)分(?P<after>.{{0,4}})")
+    for m in pat.finditer(t):
+        after = m.group("after")
+        if re.match(r"^(?:\(含\)|（含）|以上|以下|及以上|至|-|—|~|到)", after):
+            continue
+        before = t[max(0, m.start() - 6): m.start()]
+        if any(w in before for w in v.words("budget", "other_period")):
+            continue
+        val = to_float(m.group("num"))
+        if val is not None and 0 <= val <= settings.max_points:
+            return val
+    if grade(sentence):  # "该项目自评等级为优，分数为99.98": the number beside a stated grade
+        m = re.search(rf"(?:{_alt(v.words('score', 'total_unitless'))})(?P<num>\d+(?:\.\d+)?)(?![\d.%分])", t)
+        val = to_float(m.group("num")) if m else None
+        if val is not None and 0 <= val <= settings.max_points:
+            return val
+    return None
+
+
+def total_breakdown(sentence: str) -> list[tuple[str, float]]:
+    """'自评得分95.5分，其中投入19.5分、过程38.5分' -> [(投入, 19.5), (过程, 38.5)]: sections' points."""
+    t = norm(sentence)
+    i = t.find("其中")
+    if i < 0:
+        return []
+    out = []
+    for m in re.finditer(r"(?P<name>[\p{Han}“”\"]{2,12}?)(?P<num>\d+(?:\.\d+)?)分", t[i + 2:]):
+        sec = section_name(m.group("name"))
+        if sec is None:
+            return []  # one part is not a known section: the list is not a section breakdown
+        out.append((sec, to_float(m.group("num"))))
+    return out
+
+
+def grade(sentence: str) -> str | None:
+    """'自评等级为优' / '绩效等级为“良”' -> 优 / 良; None for a band rule listing several grades."""
+    v = vocab()
+    t = norm(sentence)
+    grades = v.words("score", "grades")
+    pat = re.compile(rf"(?:{_alt(v.words('score', 'grade'))})(?:为|是|:|：|评定为|确定为)+[“\"「]?(?P<g>{_alt(grades)})[”\"」]?(?P<after>.?)")
+    m = pat.search(t)
+    if not m or m.group("after") in ("、", "/", "和", "及"):
+        return None
+    return v.table("score", "grade_map").get(m.group("g"))
+
+
+def read_self_points(body: str) -> float | None:
+    """'……资金支出率达99.6%，自评5.98分。' -> 5.98: the points a paragraph about one item ends on."""
+    v = vocab()
+    cls = [c for s in re.split(r"(?<=[。！？!?])", body) for c in clauses(s)]
+    if not cls:
+        return None
+    last = cls[-1]
+    words = _alt(v.words("score", "self_points"))
+    m = re.fullmatch(rf"(?:{words})(?:为|是)?(?P<num>\d+(?:\.\d+)?)分", last)
+    if not m:
+        return None
+    if sum(1 for c in cls if re.search(rf"(?:{words})(?:为|是)?\d+(?:\.\d+)?分", c)) != 1:
+        return None  # several scores in one paragraph: a rule list, not one item's result
+    return to_float(m.group("num"))

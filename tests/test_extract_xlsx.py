@@ -1,0 +1,155 @@
+"""XLSX reader: used range, merges, numbers shown as the sheet shows them, formulas, pages."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from jixiao.extract import ReadError, read_document
+from jixiao.extract.xlsx import read_xlsx
+from jixiao.extract.xlsx.numfmt import format_value, general
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _offset(grid, truth):
+    """Row offset at which the truth's grid sits in the sheet (title rows may precede the form)."""
+    for dr in range(len(grid) - len(truth) + 1):
+        if grid[dr:dr + len(truth)] == truth:
+            return dr
+    return None
+
+
+@pytest.mark.parametrize("name", sorted(f.name for f in CORPUS.glob("*.xlsx")))
+def test_corpus_sheets_match_truth(name):
+    truth = json.loads((CORPUS / f"{name}.tables.json").read_text(encoding="utf-8"))
+    truth = truth if isinstance(truth, list) else truth["tables"]
+    tables = read_document(CORPUS / name).tables
+    assert len(tables) == len(truth)
+    for t, g in zip(truth, tables):
+        dr = _offset(g.rows, t["cells"])
+        assert dr is not None, "the truth's grid must appear verbatim in the sheet's grid"
+        shifted = sorted((r1 + dr, c1, r2 + dr, c2) for r1, c1, r2, c2 in t["merges"])
+        assert set(shifted) <= set(g.merges)
+
+
+def test_corpus_number_format_and_merges():
+    t = read_document(CORPUS / "zhongshan-2022-project-self.xlsx").tables[0]
+    flat = [c for row in t.rows for c in row]
+    assert "17,160,681.00" in flat  # '#,##0.00' applied to an integer
+    assert not any(c.endswith(".0") and c.replace(".", "").isdigit() for c in flat)
+    r1, c1, r2, c2 = max(t.merges, key=lambda m: (m[2] - m[0]) * (m[3] - m[1]))
+    assert t.rows[r1][c1] and all(t.rows[r][c] == "" for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+                                  if (r, c) != (r1, c1))
+    assert t.sheet and t.page_start == 1
+
+
+@pytest.mark.parametrize("value, fmt, shown", [
+    (17160681, "#,##0.00", "17,160,681.00"),
+    (0.979, "0.00%", "97.90%"),
+    (0.1 + 0.2, "General", "0.3"),
+    (2.675, "0.00", "2.68"),
+    (-1234.5, "#,##0.00_);(#,##0.00)", "(1,234.50)"),
+    (-1234.5, "#,##0.00", "-1,234.50"),
+    (0, '#,##0.00;-#,##0.00;"-"', "-"),
+    (1234.5, '0.0"万元"', "1234.5万元"),
+    (12345678, "#,##0,", "12,346"),
+    (123456.789, "¥#,##0.00", "¥123,456.79"),
+    (-0.001, "0.00", "0.00"),
+    (5, "00", "05"),
+    (1234, "0.00E+00", "1.23E+03"),
+    (dt.datetime(2023, 4, 28), "yyyy/m/d", "2023-04-28"),
+    (dt.datetime(2023, 4, 28), "mm-dd-yy", "2023-04-28"),
+    (dt.datetime(2023, 4, 28), 'yyyy"年"m"月"d"日"', "2023年4月28日"),
+    (dt.datetime(2023, 4, 28, 9, 5), "h:mm", "9:05"),
+    ("文字", "0.00", "文字"),
+    (True, "General", "TRUE"),
+])
+def test_format_value(value, fmt, shown):
+    assert format_value(value, fmt) == shown
+
+
+def test_general_float_noise():
+    assert general(95.60000000000001) == "95.6"
+    assert general(3.0) == "3"
+    assert general(1e20) == "1E+20"
+
+
+@pytest.fixture
+def workbook(tmp_path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    ws["A1"] = "项目支出绩效自评表"
+    ws.merge_cells("A1:D1")
+    ws["A2"], ws["B2"], ws["C2"] = "年初预算数", 1856400, 0.979
+    ws["B2"].number_format = "#,##0.00"
+    ws["C2"].number_format = "0.00%"
+    ws["A3"], ws["B3"] = "合计", "=SUM(B2:B2)"  # written by a script: no saved value
+    ws["A4"] = dt.datetime(2023, 4, 28)
+    ws["A4"].number_format = "yyyy/m/d"
+    ws["F20"].number_format = "0.00"  # styled but empty: not part of the used range
+    ws.row_breaks.append(openpyxl.worksheet.pagebreak.Break(id=3))
+    hidden = wb.create_sheet("说明")
+    hidden["B2"] = "隐藏表内容"
+    hidden.sheet_state = "hidden"
+    wb.create_sheet("空表")
+    third = wb.create_sheet("附表")
+    third["A1"] = 0.1 + 0.2
+    path = tmp_path / "form.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_generated_workbook(workbook):
+    doc = read_xlsx(workbook)
+    first, hidden, third = doc.tables
+    assert first.rows == [["项目支出绩效自评表", "", "", ""], ["年初预算数", "1,856,400.00", "97.90%", ""],
+                          ["合计", "", "", ""], ["2023-04-28", "", "", ""]]
+    assert first.merges == [(0, 0, 0, 3)]
+    assert any("no saved value" in w for w in doc.warnings)
+    assert first.row_pages == [1, 1, 1, 2] and first.page_end == 2  # a manual break after row 3
+    assert hidden.rows == [["", ""], ["", "隐藏表内容"]]  # leading offsets kept: B2 stays at (1, 1)
+    assert hidden.page_start == 3 and doc.metadata["hidden_sheets"] == ["说明"]
+    assert third.rows == [["0.3"]] and third.page_start == 5  # the empty sheet still takes a page
+    assert doc.n_pages == 5
+
+
+def test_extension_lies(tmp_path):
+    fake = tmp_path / "form.pdf"
+    fake.write_bytes((CORPUS / "zhongshan-2022-project-self.xlsx").read_bytes())
+    doc = read_document(fake)
+    assert doc.format == "xlsx" and doc.tables[0].rows
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.9])
+def test_truncated_xlsx(tmp_path, cut):
+    data = (CORPUS / "zhongshan-2022-project-self.xlsx").read_bytes()
+    bad = tmp_path / "cut.xlsx"
+    bad.write_bytes(data[: int(len(data) * cut)])
+    with pytest.raises(ReadError) as err:
+        read_document(bad)
+    assert "\n" not in str(err.value)
+
+
+def test_pages_follow_print_settings():
+    """Fit-to-width landscape A4 with row heights: the sheet prints on as many pages as its PDF."""
+    t = read_document(CORPUS / "zhongshan-2022-project-self.xlsx").tables[0]
+    assert t.page_start == 1 and t.page_end == 4
+    assert t.row_pages == sorted(t.row_pages)
+
+
+def test_tall_rows_spill_onto_new_pages(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in range(1, 41):
+        ws.cell(r, 1, f"第{r}行")
+        ws.row_dimensions[r].height = 100  # A4 portrait holds about 6 such rows
+    path = tmp_path / "tall.xlsx"
+    wb.save(path)
+    t = read_xlsx(path).tables[0]
+    assert t.page_start == 1 and 6 <= t.page_end <= 8
+    assert t.row_pages[0] == 1 and t.row_pages[-1] == t.page_end

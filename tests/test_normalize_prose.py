@@ -1,0 +1,279 @@
+"""Facts read from report prose: synthetic sentences in the wordings reports use, and real corpus files."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jixiao.extract.document import Document, Paragraph
+from jixiao.normalize.prose import read_prose
+from jixiao.normalize.segment import Segment
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def prose(*paragraphs: str):
+    blocks = [Paragraph(text=t, page=i + 1) for i, t in enumerate(paragraphs)]
+    doc = Document(path="sample.docx", format="docx", blocks=blocks)
+    return read_prose(Segment(blocks=blocks, page_start=1, page_end=len(blocks)), doc)
+
+
+def budget(facts, line="total"):
+    hit = [b for b in facts.budgets if b.line == line]
+    return hit[0] if hit else None
+
+
+def indicator(facts, name):
+    hit = [i for i in facts.indicators if i.name == name]
+    return hit[0] if hit else None
+
+
+def hint(facts, name):
+    return [h.value for h in facts.hints.get(name, [])]
+
+
+# --------------------------------------------------------------------------- budgets
+
+
+def test_budget_sentence_with_cut_and_breakdown():
+    f = prose("行政中心运作经费项目包括热线营运经费和日常运作经费，年初预算 987.09 万元，年中追减 57.08 万元，"
+              "实际预算 930.01 万元。项目实际支出 910.46 万元，其中，江门市 12345 政府服务热线营运费 452.50 万元，"
+              "行政服务中心日常运作经费 457.96 万元，预算完成率 97.90%。")
+    t = budget(f)
+    assert (t.initial_yuan, t.adjusted_yuan, t.final_yuan, t.spent_yuan, t.reported_rate_pct) == \
+        (9870900.0, -570800.0, 9300100.0, 9104600.0, 97.9)
+    assert budget(f, "江门市12345政府服务热线营运费").spent_yuan == 4525000.0
+    assert budget(f, "行政服务中心日常运作经费").spent_yuan == 4579600.0
+    assert t.source == "prose" and t.page == 1 and "年初预算" in t.evidence
+
+
+def test_budget_other_wordings():
+    f = prose("本项目年初安排资金 200 万元，年中调增 20 万元，调整后预算 220 万元，全年实际使用 210.5 万元，资金执行率 95.68%。")
+    t = budget(f)
+    assert (t.initial_yuan, t.adjusted_yuan, t.final_yuan, t.spent_yuan, t.reported_rate_pct) == \
+        (2000000.0, 200000.0, 2200000.0, 2105000.0, 95.68)
+
+
+def test_budget_in_yuan_with_named_sub_lines():
+    f = prose("2023年度部门年初预算10,926,300.00元，年中追加877,415.26元，全年预算11,803,715.26元；实际支出11,707,780.58元，"
+              "预算执行率99.19%。其中基本支出预算6,482,315.26元，实际支出6,468,904.13元；项目支出预算5,321,400.00元，"
+              "实际支出5,238,876.45元。")
+    t = budget(f)
+    assert (t.initial_yuan, t.adjusted_yuan, t.final_yuan, t.spent_yuan) == (10926300.0, 877415.26, 11803715.26, 11707780.58)
+    assert (budget(f, "基本支出").final_yuan, budget(f, "基本支出").spent_yuan) == (6482315.26, 6468904.13)
+    assert (budget(f, "项目支出").final_yuan, budget(f, "项目支出").spent_yuan) == (5321400.0, 5238876.45)
+
+
+def test_budget_breakdown_goes_to_the_figure_it_adds_up_to():
+    f = prose("该项目年初预算180.00万元，全年未作调整，实际支出178.56万元，预算执行率99.20%，结余1.44万元按规定收回财政。"
+              "资金全部用于支付服务合同款，其中采集人员劳务费用156.80万元，采集终端及通讯费用21.76万元。")
+    assert budget(f, "采集人员劳务费用").spent_yuan == 1568000.0
+    assert budget(f, "采集终端及通讯费用").initial_yuan is None
+
+
+def test_budget_skips_other_years_other_items_and_approximations():
+    f = prose("2022 年年初预算为 3432300.00 元, 2021 年年初预算 2744510.00 元,与上年度相比,年初预算增长 25.06%。",
+              "全年“三公”经费支出6.84万元，较上年8.12万元下降15.76%；“三公”经费预算7.50万元。",
+              "热线项目实际支出 496.81 万元，其中用于支付人员的薪酬费用约 434.56 万元。")
+    assert budget(f).initial_yuan == 3432300.0
+    assert {b.line for b in f.budgets} == {"total"}
+    assert not [i for i in f.indicators if "预算" in i.name]
+
+
+def test_budget_later_spend_links_to_a_declared_line():
+    f = prose("该项目 2022 年度预算为 1243.21 万元，主要包括法律顾问服务费 10 万元、江门市 12345 政府服务热线营运项目 542.8 万元、"
+              "政务服务发展情报咨询服务经费 690.41 万元。",
+              "（五）江门市 12345 政务服务便民热线营运项目 2022 年实际支出市级财政资金 496.81 万元。")
+    assert budget(f).final_yuan == 12432100.0
+    line = budget(f, "江门市12345政府服务热线营运项目")
+    assert (line.final_yuan, line.spent_yuan) == (5428000.0, 4968100.0)
+
+
+# --------------------------------------------------------------------------- scores
+
+
+def test_item_and_section_scores():
+    f = prose("（一）项目立项。",
+              "该指标主要从绩效目标、绩效指标和资金预算三个方面考核，指标分值 15 分，评价得分 8 分，得分率为 53.33%。",
+              "（1）绩效目标合理性。该指标分值 5 分，评价得分 3 分，得分率为 60%。",
+              "(2) 资金使用合规性。该指标权重为8分，实际得分7.5分。",
+              "项目管理指标分值35分，得分33分，得分率94.28%。")
+    secs = {s.section: (s.max_points, s.points, s.reported_rate_pct) for s in f.scores}
+    assert secs == {"项目立项": (15, 8, 53.33), "项目管理": (35, 33, 94.28)}
+    a = indicator(f, "绩效目标合理性")
+    assert (a.weight, a.score, a.level1, a.source) == (5, 3, "项目立项", "prose")
+    assert (indicator(f, "资金使用合规性").weight, indicator(f, "资金使用合规性").score) == (8, 7.5)
+
+
+def test_heading_with_scores_and_colon_items():
+    f = prose("（三）项目产出情况（分值30分，得分27.96分）",
+              "1.居家养老服务对象人数：全年实际服务老年人1,926人，超过年度目标（≥1800人）。该指标分值6分，评价得分6分，得分率100%。",
+              "2.上门服务人次：全年上门服务33,480人次，完成目标（36000人次）的93%。该指标分值6分，评价得分5.58分，得分率93%。",
+              "3.资金到位率：调整后预算486.00万元全部到位。该指标分值4分，评价得分4分，得分率100%。")
+    assert [(s.section, s.max_points, s.points) for s in f.scores] == [("项目产出", 30, 27.96)]
+    a = indicator(f, "居家养老服务对象人数")
+    assert (a.weight, a.score, a.actual_value, a.unit, a.target_op, a.target_value) == (6, 6, 1926, "人", ">=", 1800)
+    b = indicator(f, "上门服务人次")
+    assert (b.actual_value, b.unit, b.score) == (33480, "人次", 5.58)
+    assert indicator(f, "资金到位率").actual_value is None  # "得分率100%" is a score, not the rate
+
+
+def test_total_score_and_grade_hints():
+    f = prose("我局按照要求开展了大量工作，自评得分为：99分，自评等级为优。")
+    assert hint(f, "reported_score") == [99] and hint(f, "reported_grade") == ["优"]
+    assert f.hints["reported_score"][0].strength == 2
+    g = prose("经综合评定，2020 年度日常运作经费绩效得分 87.5 分，绩效等级为“良”。")
+    assert hint(g, "reported_score") == [87.5] and hint(g, "reported_grade") == ["良"]
+    h = prose("评价结果实行百分制，综合得分90分（含）以上为“优”，80分（含）至90分为“良”。评价等级分为优、良、中、差。")
+    assert not h.hints
+
+
+def test_total_breakdown_gives_section_points():
+    f = prose("我中心2018年度部门整体支出绩效自评得分95.5分，其中投入19.5分、过程38.5分、产出19.5分、效果18分，评价等级为“优”。")
+    assert hint(f, "reported_score") == [95.5]
+    assert {s.section: s.points for s in f.scores} == {"投入": 19.5, "过程": 38.5, "产出": 19.5, "效果": 18}
+
+
+# --------------------------------------------------------------------------- targets and actuals
+
+
+def test_targets_in_many_wordings():
+    f = prose("2020 年度目标：确保日常工作正常开展，服务对象满意度达 90%以上。",
+              "二、做好热线营运工作：1. 接通率不低于 95%；2. 平均等待时长不超过 6 秒；3. 首呼解决率≥60%；"
+              "4. 问题漏报率控制在5%以内；5. 总人数配备不少于 110 人；6. 回访测评率等于 100%；"
+              "7. 按时办结率不得低于98%；8. 每月人员流失率不得超过 2%；9. 群众知晓率达到80%及以上。")
+    want = {"服务对象满意度": (">=", 90, "%"), "接通率": (">=", 95, "%"), "平均等待时长": ("<=", 6, "秒"),
+            "首呼解决率": (">=", 60, "%"), "问题漏报率": ("<=", 5, "%"), "总人数配备": (">=", 110, "人"),
+            "回访测评率": ("=", 100, "%"), "按时办结率": (">=", 98, "%"), "每月人员流失率": ("<=", 2, "%"),
+            "群众知晓率": (">=", 80, "%")}
+    for name, (op, value, unit) in want.items():
+        row = indicator(f, name)
+        assert row is not None, name
+        assert (row.target_op, row.target_value, row.unit, row.actual_value) == (op, value, unit, None), name
+
+
+def test_actuals_and_their_merge_with_targets():
+    f = prose("全年采集上报城市管理问题不少于48,000件；立案率不低于90%；问题漏报率不高于5%；市民满意度不低于90%。",
+              "全年信息采集员共上报城市管理问题52,316件，完成年度目标的108.99%。经核实立案49,870件，立案率95.32%。",
+              "全年抽查问题2,400件，发现漏报98件，漏报率4.08%。问卷调查显示，市民满意度为92.5%，高于目标值90%。")
+    assert (indicator(f, "立案率").target_value, indicator(f, "立案率").actual_value) == (90, 95.32)
+    assert (indicator(f, "问题漏报率").target_op, indicator(f, "问题漏报率").actual_value) == ("<=", 4.08)
+    assert indicator(f, "市民满意度").actual_value == 92.5
+    q = indicator(f, "采集上报城市管理问题")
+    assert (q.target_value, q.actual_value, q.unit) == (48000, 52316, "件")
+    assert not [i for i in f.indicators if i.name in ("立案", "漏报")]  # counts without an indicator name
+
+
+def test_bare_figures_depend_on_the_paragraph():
+    f = prose("年度绩效指标：（1）照料中心运营达标率100%；（2）服务覆盖率不低于60%。",
+              "我市政务服务热线平台群众满意率 91.15%。",
+              "推进事项应进必进(进驻率 100%)；网上可办率不低于 70%；窗口人员配备 149 人。")
+    assert (indicator(f, "照料中心运营达标率").target_value, indicator(f, "照料中心运营达标率").actual_value) == (100, None)
+    assert indicator(f, "政务服务热线平台群众满意率").actual_value == 91.15
+    assert indicator(f, "窗口人员配备") is None  # a bare count beside targets: cannot tell which it is
+
+
+def test_comparisons_and_growth_are_not_indicators():
+    f = prose("2022 年，全市热线共受理有效事项 92.9 万宗，同比上升 33.66%，月均受理 7.7 万宗；新运营期人均受理量增加 5.26%。",
+              "从 7 项二级指标评价得分情况来看，5项指标得分率均在 85% 以上。")
+    assert f.indicators == []
+
+
+def test_names_keep_their_written_width():
+    f = prose("市和市（区）第三方测评（含评估）经费项目2022年度预算为80万元。话务接通率为 95.42%。")
+    assert indicator(f, "话务接通率").actual_value == 95.42
+    assert all("(" not in i.name for i in f.indicators)
+
+
+# --------------------------------------------------------------------------- corpus files
+
+
+def _read(name: str):
+    from jixiao.extract import read_document
+    from jixiao.normalize.segment import split_reports
+
+    doc = read_document(CORPUS / name)
+    return [read_prose(seg, doc) for seg in split_reports(doc)]
+
+
+def _gold(name: str) -> dict:
+    return json.loads((CORPUS / "gold" / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("fname", ["jiangmen-2020-third-party.docx", "jiangmen-2020-third-party.pdf"])
+def test_corpus_third_party_sections_budget_and_targets(fname):
+    facts = _read(fname)[0]
+    gold = _gold("jiangmen-2020-third-party.json")
+    secs = {s.section: s for s in facts.scores}
+    for g in gold["scores"]:
+        s = secs[g["section"]]
+        assert (s.max_points, s.points, s.reported_rate_pct) == (g["max_points"], g["points"], g["reported_rate_pct"])
+    t = budget(facts)
+    g = gold["budgets"][0]
+    assert (t.initial_yuan, t.adjusted_yuan, t.final_yuan, t.spent_yuan) == \
+        (g["initial_yuan"], g["adjusted_yuan"], g["budget_yuan"], g["spent_yuan"])
+    for g in gold["indicators"]:
+        row = indicator(facts, g["name"])
+        assert row is not None, g["name"]
+        for k in ("weight", "score", "target_op", "target_value", "unit"):
+            if k in g:
+                assert getattr(row, k) == g[k], (g["name"], k)
+    assert hint(facts, "reported_score")[0] == 87.5 and hint(facts, "reported_grade") == ["良"]
+
+
+def test_corpus_per_indicator_prose():
+    facts = _read("xiuyu-2021-third-party.docx")[0]
+    gold = _gold("xiuyu-2021-third-party.json")
+    rows = {i.name: i for i in facts.indicators}
+    for g in gold["indicators"]:
+        row = rows.get(g["name"])
+        assert row is not None, g["name"]
+        for k in ("weight", "score", "target_op", "target_value", "actual_value"):
+            if k in g:
+                assert getattr(row, k) == pytest.approx(g[k]), (g["name"], k)
+    assert all(i.source == "prose" and i.page and i.evidence for i in facts.indicators)
+
+
+def test_corpus_department_actuals_no_wrong_values():
+    """Every prose value that meets a gold row of the same name must equal it (a wrong number is worse than none)."""
+    wrong = []
+    for fname, gname in [("lechang-2022-department-self.docx", "lechang-2022-department-self.json"),
+                         ("yunnan-lincang-2023-department-self.docx", "yunnan-lincang-2023-department-self.json"),
+                         ("jiangmen-2022-project-self.docx", "jiangmen-2022-project-self.json")]:
+        facts = _read(fname)[0]
+        for g in _gold(gname)["indicators"]:
+            rows = [r for r in facts.indicators if r.name == g["name"] or r.name.endswith(g["name"])]
+            for k in ("target_value", "actual_value"):
+                stated = [getattr(r, k) for r in rows if getattr(r, k) is not None]
+                if k in g and stated and not any(v == pytest.approx(g[k]) for v in stated):
+                    wrong.append((fname, g["name"], k, stated, g[k]))
+    assert wrong == []
+    lechang = _read("lechang-2022-department-self.docx")[0]
+    assert indicator(lechang, "固定资产利用率").actual_value == 100
+    assert budget(lechang).initial_yuan == 3432300.0 and budget(lechang).spent_yuan == 3432300.0
+
+
+def test_report_form_cells_are_read_as_prose():
+    from jixiao.extract.document import Table
+
+    cell = ("该项目自评等级为优，分数为99.98，下面逐一分析。\n一、项目立项\n(一) 论证决策\n"
+            "论证充分性：该项目方案前期经过专家评审论证，并报请市政府审批后实施，自评4分。\n"
+            "资金支出率：资金全部按合同、按计划支付，资金支出率达99.6%，自评5.98分。\n"
+            "完整性：1.有明确绩效目标，得1分；2.与预算相匹配，得1分。")
+    table = Table(rows=[["项目名称", "热线平台整合项目"], ["（三）简述项目自评等级和分数", cell]], page_start=2, page_end=2)
+    doc = Document(path="form.docx", format="docx", blocks=[table])
+    f = read_prose(Segment(blocks=[table], page_start=2, page_end=2), doc)
+    assert hint(f, "reported_score") == [99.98] and hint(f, "reported_grade") == ["优"]
+    assert indicator(f, "论证充分性").score == 4
+    r = indicator(f, "资金支出率")
+    assert (r.score, r.actual_value, r.page) == (5.98, 99.6, 2)
+    assert indicator(f, "完整性") is None  # a list of scoring rules states no result
+
+
+def test_conflicting_figures_are_left_empty():
+    f = prose("预计至 2022 年 12 月,我市大厅进驻 35 个单位,进驻率达 87%;进驻依申请类事项 1304 项,进驻率达 86.1%。")
+    assert indicator(f, "进驻率") is None
+    g = prose("2022年项目年初预算100万元。", "2022年项目年初预算120万元。")
+    assert budget(g) is None or budget(g).initial_yuan is None
+    assert any("年初" in p or "initial" in p for p in g.problems)
