@@ -12,7 +12,8 @@ from pathlib import Path
 @dataclass
 class PipelineSettings:
     workers: int = 2  # worker processes; the machine's cores by default in the CLI
-    file_timeout: float = 600.0  # seconds one file may take before its worker is killed (OCR: ~12 pages)
+    file_timeout: float = 300.0  # seconds one file may take before its worker is killed ...
+    page_timeout: float = 30.0  # ... plus this much per PDF page (a scanned page costs ~8 CPU-s of OCR)
     max_file_mb: float = 200.0  # larger files are recorded as failed, not read
     worker_start_timeout: float = 180.0  # seconds a worker may take to load its models
 

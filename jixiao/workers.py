@@ -65,6 +65,7 @@ class _Slot:
         child.close()
         self.task: Task | None = None
         self.started = 0.0
+        self.limit = 0.0
 
     def wait_ready(self, limit: float) -> bool:
         """Block until the worker has loaded its models; False if it died or took too long."""
@@ -75,14 +76,32 @@ class _Slot:
                 return False
         return False
 
-    def give(self, task: Task) -> None:
-        self.task, self.started = task, time.monotonic()
+    def give(self, task: Task, limit: float) -> None:
+        self.task, self.started, self.limit = task, time.monotonic(), limit
         self.conn.send(task)
 
     def kill(self) -> None:
         self.proc.kill()
         self.proc.join(5)
         self.conn.close()
+
+
+def time_limit(path: Path, settings: Settings) -> float:
+    """The file's time limit: a base, plus a per-page allowance for PDFs (scanned pages need OCR)."""
+    p = settings.pipeline
+    if _format_of(path) != "pdf":
+        return p.file_timeout
+    try:
+        import pypdfium2  # noqa: PLC0415 - ships with pdfplumber; counts pages without parsing them
+
+        pdf = pypdfium2.PdfDocument(str(path))
+        try:
+            pages = len(pdf)
+        finally:
+            pdf.close()
+    except Exception:  # noqa: BLE001 - a PDF we cannot even count gets the base limit
+        pages = 0
+    return p.file_timeout + p.page_timeout * pages
 
 
 def _ready_or_raise(slot: _Slot, settings: Settings) -> _Slot:
@@ -100,7 +119,6 @@ def run_pool(tasks: list[Task], settings: Settings) -> Iterator[tuple[Task, File
     """Yield (task, result) as files finish, in completion order."""
     if not tasks:
         return
-    limit = settings.pipeline.file_timeout
     n = max(1, min(settings.pipeline.workers, len(tasks)))
     ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
     pending = list(reversed(tasks))
@@ -110,7 +128,8 @@ def run_pool(tasks: list[Task], settings: Settings) -> Iterator[tuple[Task, File
     try:
         for s in slots:
             if pending:
-                s.give(pending.pop())
+                task = pending.pop()
+                s.give(task, time_limit(task[0], settings))
         while any(s.task for s in slots):
             busy = [s for s in slots if s.task]
             ready = wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout=1.0)
@@ -129,12 +148,13 @@ def run_pool(tasks: list[Task], settings: Settings) -> Iterator[tuple[Task, File
                         s.task = None
                         yield task, result
                         if pending:
-                            s.give(pending.pop())
+                            nxt = pending.pop()
+                            s.give(nxt, time_limit(nxt[0], settings))
                         continue
                 if s.proc.sentinel in ready and not s.proc.is_alive():
                     err = f"reader process died (exit code {s.proc.exitcode})"
-                elif now - s.started > limit:
-                    err = f"timed out after {limit:.0f} s: the reader was stopped"
+                elif now - s.started > s.limit:
+                    err = f"timed out after {s.limit:.0f} s: the reader was stopped"
                 else:
                     continue
                 s.kill()
@@ -142,7 +162,8 @@ def run_pool(tasks: list[Task], settings: Settings) -> Iterator[tuple[Task, File
                 yield task, FileResult(id=task[2], path=task[1], format=_format_of(task[0]), status="failed",
                                        error=err)
                 if pending:
-                    slots[i].give(pending.pop())
+                    nxt = pending.pop()
+                    slots[i].give(nxt, time_limit(nxt[0], settings))
     finally:
         for s in slots:
             try:

@@ -254,7 +254,7 @@ def _project_from_title(title: str | None, place_names: list[str]) -> str | None
     for n in place_names:
         if rest.startswith(n):
             rest = rest[len(n):]
-    rest = rest.strip("（）()[]【】-—：: ")
+    rest = re.sub(r"^关于|的$", "", rest.strip("（）()[]【】-—：: "))
     if len(rest) < 4 or rest in card_vocab()["names"].get("generic_project", []) or kind_of(rest) == "department_self":
         return None
     return rest
@@ -297,7 +297,9 @@ def _fiscal_year(seg, pairs, text: _Text, facts, s: CardSettings) -> _Cand | Non
         if lv.key == "fiscal_year" and _year(lv.value, s):
             return _Cand(_year(lv.value, s), lv.page, lv.evidence, 4, i)
     if seg.title:
-        for t, page in [(seg.title, seg.title_page)] + _cover_lines(seg, s):
+        lines = [(seg.title, seg.title_page)] + _cover_lines(seg, s)
+        # "2023年XX项目绩效自评报告（2022年度）": the 年度 is the year evaluated
+        for t, page in sorted(lines, key=lambda x: "年度" not in fold(x[0])):
             if _year(t, s):
                 return _Cand(_year(t, s), page, tidy(t), 3)
     hints = _hint_cands(facts, "fiscal_year")
@@ -327,8 +329,7 @@ def read_card(seg, doc, facts, settings=None) -> Report:
 
     pairs = label_values(seg)
     text = _Text(seg, s)
-    first = {k: next((p for p in pairs if p.key == k and p.value), None)
-             for k in ("project", "department", "unit", "report_date")}
+    first = {k: next((p for p in pairs if p.key == k and p.value), None) for k in ("project", "department", "unit")}
 
     kind = seg.kind_hint or kind_of(seg.title) or kind_of(text.text[:400])
     if kind is None and first["project"]:
@@ -354,8 +355,6 @@ def read_card(seg, doc, facts, settings=None) -> Report:
              (seg.title, seg.title_page)] + [(p.value, p.page) for p in pairs if p.key == "project"]
     context = text.text or " ".join(t for _, t in doc.iter_text())
     place = places.resolve(names, context)
-    if not place.found and context is not text.text:
-        place = places.dominant(" ".join(t for _, t in doc.iter_text()))
     for field in ("province", "city", "county"):
         put(field, getattr(place, field), place.page, place.evidence)
 
@@ -370,10 +369,10 @@ def read_card(seg, doc, facts, settings=None) -> Report:
     fy = _fiscal_year(seg, pairs, text, facts, s)
     if fy:
         put("fiscal_year", int(fy.value), fy.page, fy.evidence)
-    lv = first["report_date"]
-    d = numbers.parse_date(lv.value) if lv else None
-    if d:
-        put("report_date", d, lv.page, lv.evidence)
+    dated = next(((numbers.parse_date(p.value), p) for p in pairs
+                  if p.key == "report_date" and numbers.parse_date(p.value)), None)
+    if dated:
+        put("report_date", dated[0], dated[1].page, dated[1].evidence)
     else:
         sd = _standalone_date(seg, s)
         if sd:

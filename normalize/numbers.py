@@ -54,7 +54,8 @@ def parse_money(text: str | None, default_unit: str = "元") -> float | None:
         return None
     t = _CURRENCY.sub("", t)
     t = re.sub(r"(?<=元)整$", "", t)
-    neg = re.fullmatch(r"[(（](.+)[)）]", t)
+    # accounting brackets mark a negative amount, "(1,234.00)"; "（3）" is list numbering, not money
+    neg = re.fullmatch(r"[(（]([-+]?\d[\d,]*\.\d{1,2}(?:亿元|万元|千元|元)?)[)）]", t)
     if neg:
         t = neg.group(1)
     m = re.fullmatch(rf"({NUM})(亿元|万元|千元|百万元|元|万|亿)?", t)

@@ -22,6 +22,7 @@ import regex as re
 _PSEUDO = re.compile(r"直辖|行政区划")
 _HAN = re.compile(r"\p{Han}")
 _LEVEL_END = "省市州盟区县旗"  # a name ending so can precede another division name directly
+_BEFORE_NAME = "于对在和与及的为"  # words that end right before a place name: 关于秀屿区…, 对贵池区…
 
 
 @dataclass
@@ -121,9 +122,14 @@ def mentions(text: str) -> list[tuple[str, int]]:
     division name (莆田市秀屿区); '中心城区' holds no district."""
     out = []
     for m in _pattern().finditer(text or ""):
-        i = m.start()
-        if i == 0 or not _HAN.match(text[i - 1]) or text[i - 1] in _LEVEL_END or (out and out[-1][1] + len(out[-1][0]) == i):
-            out.append((m.group(0), i))
+        i, name = m.start(), m.group(0)
+        nested = bool(out) and out[-1][1] + len(out[-1][0]) == i
+        if len(name) == 2 and name.endswith("区") and not nested:
+            continue  # 城区, 矿区, 东区 are districts only under their city's name, else plain words
+        # a city or province name (…市, …省, …州, …盟) is a name wherever it stands; a district or
+        # county (…区, …县) must start a word, so that 建设新城区 holds no 新城区
+        if name[-1] in "市省州盟" or i == 0 or not _HAN.match(text[i - 1]) or text[i - 1] in _LEVEL_END + _BEFORE_NAME or nested:
+            out.append((name, i))
     return out
 
 
@@ -178,16 +184,26 @@ def disambiguate(place: Place, context: str) -> Place:
 
 
 def dominant(text: str) -> Place:
-    """The division a text names most often: the fallback when no name carries a place."""
+    """The city a text names most often (its counties' mentions counting for it): the fallback
+    when no name carries a place. A county is named only when the text speaks of it more often
+    than of its city (a county-level report), so a city's report that lists its districts keeps
+    county None."""
     counts = Counter(n for n, _ in mentions(text))
-    for name, _ in counts.most_common():
+    votes: Counter = Counter()
+    for name, n in counts.items():
         cands = _index().get(name, [])
-        if len({(e.province, e.city, e.county) for e in cands}) == 1:
-            e = cands[0]
-            if e.city is None and e.county is None:
-                continue  # a province alone says little about whose report it is
-            return Place(e.province, e.city, e.county, evidence=name)
-    return Place()
+        if len({(e.province, e.city, e.county) for e in cands}) != 1 or cands[0].city is None:
+            continue  # ambiguous, a province alone, or a county outside any city
+        votes[(cands[0].province, cands[0].city)] += n
+    if not votes:
+        return Place()
+    (prov, city), _ = votes.most_common(1)[0]
+    counties = [(n, name) for name, n in counts.items() if any(
+        e.city == city and e.county == name for e in _index().get(name, [])) and len(_index()[name]) == 1]
+    top = max(counties, default=None)
+    if top and top[0] > counts.get(city, 0):
+        return Place(prov, city, top[1], evidence=top[1])
+    return Place(prov, city, None, evidence=city)
 
 
 def resolve(names: list[tuple[str | None, int | None]], context: str = "") -> Place:

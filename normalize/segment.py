@@ -107,9 +107,7 @@ def _paragraph_title(blocks: list[Block], i: int) -> tuple[int, str] | None:
     if not isinstance(p, Paragraph):
         return None
     start, text = i, fold(p.text)
-    if is_title(text):
-        pass
-    else:
+    if not is_title(text):
         return None
     for _ in range(v.get("max_join_lines", 2)):
         j = start - 1

@@ -37,8 +37,11 @@ def _squash(text: str) -> str:
 def _reference_text(path: Path, page: int) -> str:
     import pdfplumber  # noqa: PLC0415
 
+    from jixiao.extract.ocr.layout import is_page_number  # noqa: PLC0415
+
     with pdfplumber.open(str(path)) as pdf:
-        return pdf.pages[page - 1].extract_text() or ""
+        lines = (pdf.pages[page - 1].extract_text() or "").splitlines()
+    return "\n".join(ln for ln in lines if not is_page_number(ln))  # OCR drops page-number footers
 
 
 def _block_text(blocks) -> str:

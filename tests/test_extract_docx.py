@@ -311,3 +311,24 @@ def test_python_docx_merges_round_trip(tmp_path):
     assert t.rows[1][1] == "11"
     assert doc.paragraphs[0].heading_level == 1
     assert doc.paragraphs[1].text.startswith("1") and doc.paragraphs[1].text.endswith("一级")
+
+
+def test_rendered_break_marked_in_every_cell_counts_once(tmp_path):
+    lrpb = "<w:p><w:r><w:lastRenderedPageBreak/><w:t>{}</w:t></w:r></w:p>"
+    row = "<w:tr><w:tc>" + lrpb.format("续表甲") + "</w:tc><w:tc>" + lrpb.format("续表乙") + "</w:tc></w:tr>"
+    body = (p("前文") + "<w:tbl><w:tr>" + tc("表头甲") + tc("表头乙") + "</w:tr>" + row
+            + "<w:tr>" + tc("末行甲") + tc("末行乙") + "</w:tr></w:tbl>" + p("表后"))
+    doc = read_docx(make_docx(tmp_path / "rows.docx", body))
+    t = doc.tables[0]
+    assert t.row_pages == [1, 2, 2] and (t.page_start, t.page_end) == (1, 2)
+    assert doc.paragraphs[-1].page == 2
+
+
+def test_symbol_font_ticks_and_signs(tmp_path):
+    wd2 = "<w:rPr><w:rFonts w:ascii='Wingdings 2' w:hAnsi='Wingdings 2'/></w:rPr>"
+    body = ("<w:p><w:r><w:t>建议：</w:t></w:r><w:r>" + wd2 + "<w:t>R</w:t></w:r><w:r><w:t>增加</w:t></w:r>"
+            "<w:r>" + wd2 + "<w:t>£</w:t></w:r><w:r><w:t>维持</w:t></w:r></w:p>"
+            "<w:p><w:r><w:sym w:font='Symbol' w:char='F0B3'/><w:t>95%</w:t>"
+            "<w:sym w:font='Wingdings' w:char='F0FE'/><w:sym w:font='Webdings' w:char='F061'/></w:r></w:p>")
+    doc = read_docx(make_docx(tmp_path / "sym.docx", body))
+    assert [b.text for b in doc.paragraphs] == ["建议：☑增加□维持", "≥95%☑"]

@@ -302,3 +302,15 @@ def test_settings_override_from_run_settings():
     d = read_pdf(CORPUS / "xiuyu-2021-third-party.pdf", settings=s)
     parts = [t for t in d.tables if t.page_start >= 10]
     assert [(t.page_start, t.page_end) for t in parts] == [(10, 10), (11, 11)]
+
+
+def test_cell_paragraphs_on_their_own_lines():
+    t = table_with(doc("shaoguan-2020-project-self.pdf"), "论证充分性")
+    cell = next(c for row in t.rows for c in row if "论证充分性" in c)
+    lines = cell.split("\n")
+    assert "(一) 论证决策" in lines
+    assert any(ln.startswith("论证充分性：") and ln.endswith("自评4分。") for ln in lines)
+    # a line ending early because "实“7×24”" could not be split is not a paragraph end
+    t = doc("zhongshan-2022-project-self.pdf").tables[0]
+    cell = next(c for row in t.rows for c in row if "7×24" in c)
+    assert "3. 落实“7×24”小时" in cell

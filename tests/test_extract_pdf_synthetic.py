@@ -20,8 +20,10 @@ def _esc(text: str) -> str:
 class Canvas:
     """Top-left coordinates, like pdfplumber reports them."""
 
-    def __init__(self) -> None:
+    def __init__(self, scan: bool = False) -> None:
         self.ops: list[str] = []
+        if scan:  # a page-size picture, as a scanner makes (one grey pixel, stretched)
+            self.ops.append(f"q {W:.0f} 0 0 {H:.0f} 0 0 cm /Im1 Do Q")
 
     def text(self, x: float, top: float, s: str, size: float = 10.0) -> None:
         self.ops.append(f"BT /F1 {size} Tf {x:.2f} {H - top - size * 0.8:.2f} Td ({_esc(s)}) Tj ET")
@@ -52,11 +54,14 @@ def write_pdf(path: Path, pages: list[Canvas]) -> Path:
     objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objs.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
     objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>")
+    image = len(objs) + 1 + 2 * n
     for i, page in enumerate(pages):
         stream = "\n".join(page.ops).encode("latin-1")
-        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {W:.0f} {H:.0f}] /Resources << /Font << /F1 3 0 R >> >> "
-                    f"/Contents {5 + 2 * i} 0 R >>".encode())
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {W:.0f} {H:.0f}] /Resources << /Font << /F1 3 0 R >> "
+                    f"/XObject << /Im1 {image} 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode())
         objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objs.append(b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+                b"/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for k, body in enumerate(objs, 1):
@@ -144,3 +149,54 @@ def test_paragraph_across_page_break_and_reading_order(tmp_path):
     assert paras[-1].text == "A new paragraph starts here with an indent." and paras[-1].page == 3
     heading = next(p for p in paras if p.text == "2. Results")
     assert heading.heading_level == 3
+
+
+def test_blank_page_is_not_sent_to_ocr(tmp_path):
+    page = Canvas()
+    page.text(72, 100, "Only page one has text.")
+    d = read_pdf(write_pdf(tmp_path / "blank.pdf", [page, Canvas()]))
+    assert [p.text_layer for p in d.pages] == [True, True]
+    assert not d.warnings
+    assert [p.text for p in d.paragraphs] == ["Only page one has text."]
+
+
+def test_scan_with_a_few_text_characters(tmp_path, monkeypatch):
+    """A scanned page carrying a stamped page number: OCR is asked; without OCR the stamp's
+    text is kept rather than nothing."""
+    import sys
+    import types
+
+    fake = types.ModuleType("jixiao.extract.ocr")
+
+    class OcrUnavailable(Exception):
+        pass
+
+    def ocr_page(pdf_path, page_number, settings=None):
+        raise OcrUnavailable("engine not installed")
+
+    fake.OcrUnavailable, fake.ocr_page = OcrUnavailable, ocr_page
+    monkeypatch.setitem(sys.modules, "jixiao.extract.ocr", fake)
+    page = Canvas(scan=True)
+    page.text(72, 100, "Stamp 2022")
+    d = read_pdf(write_pdf(tmp_path / "scan.pdf", [page]))
+    assert d.pages[0].text_layer is False and d.pages[0].ocr is False
+    assert d.warnings == ["page 1 has no text layer; OCR unavailable: engine not installed"]
+    assert [p.text for p in d.paragraphs] == ["Stamp 2022"]
+
+
+def test_table_without_outer_side_borders_keeps_outer_columns(tmp_path):
+    page = Canvas()
+    rows = [HEADER] + [[f"line {k}", f"{100 + k}.00", f"{90 + k}.50"] for k in range(1, 5)]
+    top, row_h = 100.0, 20.0
+    for k in range(len(rows) + 1):
+        page.line(XS[0], top + k * row_h, XS[-1], top + k * row_h)
+    for x in XS[1:-1]:  # inner verticals only, as Word's "no left/right border" style draws
+        page.line(x, top, x, top + row_h * len(rows))
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            page.text(XS[c] + 4, top + r * row_h + 5, cell)
+    page.text(72, 250, "Text after the table.")
+    d = read_pdf(write_pdf(tmp_path / "open.pdf", [page]))
+    assert len(d.tables) == 1
+    assert d.tables[0].rows == rows
+    assert [p.text for p in d.paragraphs] == ["Text after the table."]

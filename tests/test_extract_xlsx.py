@@ -153,3 +153,28 @@ def test_tall_rows_spill_onto_new_pages(tmp_path):
     t = read_xlsx(path).tables[0]
     assert t.page_start == 1 and 6 <= t.page_end <= 8
     assert t.row_pages[0] == 1 and t.row_pages[-1] == t.page_end
+
+
+def test_symbol_font_ticks(tmp_path):
+    from openpyxl.styles import Font
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"], ws["B1"], ws["C1"] = "R", "£", "R"
+    ws["A1"].font = Font(name="Wingdings 2")
+    ws["B1"].font = Font(name="Wingdings 2")
+    path = tmp_path / "ticks.xlsx"
+    wb.save(path)
+    assert read_xlsx(path).tables[0].rows == [["☑", "□", "R"]]
+
+
+def test_formatting_to_the_last_row_is_not_read(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"], ws["B2"] = "项目", 1
+    ws.cell(1_000_000, 3).number_format = "0.00"  # a formatted, empty cell far below
+    path = tmp_path / "styled.xlsx"
+    wb.save(path)
+    doc = read_xlsx(path)
+    assert doc.tables[0].rows == [["项目", ""], ["", "1"]]
+    assert not doc.warnings  # nothing was cut: the empty formatted rows were never read

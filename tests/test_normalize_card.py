@@ -191,3 +191,34 @@ def test_corpus_report_counts(corpus_db, corpus):
 ])
 def test_kind_from_title_and_cover(blocks, kind):
     assert card(blocks).kind == kind
+
+
+@pytest.mark.parametrize("sentence,score,grade", [
+    ("经评价，该项目综合得分为85.6分，评价等级为“良”。", 85.6, "良"),
+    ("该项目自评得分95分（满分100分），评分结果为良好。", 95.0, "良"),
+    ("自评得分：总分100分，自评得分96分。", 96.0, None),
+    ("绩效评价总得分为88分，综合评定为“优秀”等次。", 88.0, "优"),
+    ("本项目得分92分，等级：优", 92.0, "优"),
+    ("各子项目得分均在90分以上。", None, None),
+])
+def test_score_and_grade_sentences_of_other_templates(sentence, score, grade):
+    rep = card([P("杭州市西湖区2022年度垃圾分类专项资金绩效自评报告"), P(sentence)])
+    assert (rep.province, rep.city, rep.county) == ("浙江省", "杭州市", "西湖区")
+    assert rep.project == "垃圾分类专项资金"
+    assert (rep.reported_score, rep.reported_grade) == (score, grade)
+
+
+def test_national_department_form_and_commissioned_evaluation():
+    form = Table(rows=[["部门整体支出绩效自评表", "", "", ""], ["（2022年度）", "", "", ""],
+                       ["部门（单位）名称", "成都市锦江区教育局", "", ""], ["总分", "", "100", "91.5"],
+                       ["评价等级", "优", "", ""]], page_start=1, page_end=1)
+    rep = card([form])
+    assert (rep.kind, rep.unit, rep.county, rep.fiscal_year) == ("department_self", "成都市锦江区教育局", "锦江区", 2022)
+    assert (rep.reported_score, rep.reported_grade) == (91.5, "优")
+    rep = card([P("关于2021年度城乡环境整治专项资金的绩效评价报告"),
+                P("受市财政局委托，四川某某工程咨询有限公司对该专项资金开展了重点绩效评价。"),
+                P("评价对象为遂宁市船山区住房和城乡建设局2021年度城乡环境整治专项资金。"),
+                P("经评价，综合得分82.4分，绩效评价等级为“良”。"), P("四川某某工程咨询有限公司"), P("2022年9月")])
+    assert rep.kind == "third_party" and rep.evaluator == "四川某某工程咨询有限公司"
+    assert rep.unit == "遂宁市船山区住房和城乡建设局" and rep.project == "城乡环境整治专项资金"
+    assert (rep.city, rep.county, rep.fiscal_year, rep.report_date) == ("遂宁市", "船山区", 2021, "2022-09")

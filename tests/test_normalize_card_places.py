@@ -75,3 +75,20 @@ def test_a_header_row_is_not_a_label_value_pair():
     t = Table(rows=[["项目名称", "评价年度", "评价机构"], ["道路维护", "2022年度", "某某事务所"]], page_start=1, page_end=1)
     pairs = [lv for lv in block_label_values([t]) if lv.row == 0]
     assert pairs == []
+
+
+@pytest.mark.parametrize("name,want", [
+    ("城区管理局", None), ("矿区人民政府", None), ("阳泉市矿区人民政府", ("山西省", "阳泉市", "矿区")),
+    ("萧县财政局", ("安徽省", "宿州市", "萧县")),
+])
+def test_two_character_districts_need_their_city(name, want):
+    p = locate(name)
+    assert ((p.province, p.city, p.county) if p.found else None) == want
+
+
+def test_dominant_names_a_county_only_when_the_text_is_about_it():
+    city = dominant("江门市行政服务中心位于江门市蓬江区。江门市、蓬江区、新会区")
+    assert (city.city, city.county) == ("江门市", None)
+    county = dominant("乐昌市政务服务中心，韶关市下辖乐昌市，乐昌市")
+    assert (county.city, county.county) == ("韶关市", "乐昌市")
+    assert not locate("建设新城区").found

@@ -262,8 +262,14 @@ def test_report_form_cells_are_read_as_prose():
             "资金支出率：资金全部按合同、按计划支付，资金支出率达99.6%，自评5.98分。\n"
             "完整性：1.有明确绩效目标，得1分；2.与预算相匹配，得1分。")
     table = Table(rows=[["项目名称", "热线平台整合项目"], ["（三）简述项目自评等级和分数", cell]], page_start=2, page_end=2)
+    from jixiao.settings import Settings
+
     doc = Document(path="form.docx", format="docx", blocks=[table])
-    f = read_prose(Segment(blocks=[table], page_start=2, page_end=2), doc)
+    seg = Segment(blocks=[table], page_start=2, page_end=2)
+    assert read_prose(seg, doc).indicators == []  # by default the table stage hands such cells over
+    s = Settings()
+    s.normalize["prose"] = {"read_cell_prose": True}
+    f = read_prose(seg, doc, s)
     assert hint(f, "reported_score") == [99.98] and hint(f, "reported_grade") == ["优"]
     assert indicator(f, "论证充分性").score == 4
     r = indicator(f, "资金支出率")
@@ -277,3 +283,33 @@ def test_conflicting_figures_are_left_empty():
     g = prose("2022年项目年初预算100万元。", "2022年项目年初预算120万元。")
     assert budget(g) is None or budget(g).initial_yuan is None
     assert any("年初" in p or "initial" in p for p in g.problems)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("本项目预算金额为350万元，截至12月31日实际支出342.6万元，预算执行率为97.89%。",
+     (None, None, 3500000.0, 3426000.0, 97.89)),
+    ("2021年度部门预算数1,200.50万元，全年执行数1,150.00万元，执行率95.79%。",
+     (None, None, 12005000.0, 11500000.0, 95.79)),
+    ("该项目年初批复预算80万元，年中调减10万元，调整后预算70万元，实际使用资金68.5万元。",
+     (800000.0, -100000.0, 700000.0, 685000.0, None)),
+])
+def test_budget_wording_variants(text, want):
+    t = budget(prose(text))
+    assert (t.initial_yuan, t.adjusted_yuan, t.final_yuan, t.spent_yuan, t.reported_rate_pct) == want
+
+
+def test_scoring_and_grade_wording_variants():
+    f = prose("二、项目决策（权重20分，得分18分）",
+              "（2）预算执行率。该项指标满分10分，评分9.5分。",
+              "（3）资金使用合规性：该指标权重为5分，评价得分为4分，得分率80%。",
+              "经综合评价，该项目绩效评价得分为 91 分，评价等级为“优秀”。")
+    assert [(s.section, s.max_points, s.points) for s in f.scores] == [("项目决策", 20, 18)]
+    assert (indicator(f, "预算执行率").weight, indicator(f, "预算执行率").score) == (10, 9.5)
+    assert (indicator(f, "资金使用合规性").weight, indicator(f, "资金使用合规性").score) == (5, 4)
+    assert hint(f, "reported_score") == [91] and hint(f, "reported_grade") == ["优"]
+
+
+def test_budget_of_the_title_year_wins_over_other_years():
+    f = prose("2020 年度行政中心运作经费绩效评价报告",
+              "2020年项目年初预算 500 万元，2021年项目年初预算 600 万元，下年度预算安排 650 万元。")
+    assert budget(f).initial_yuan == 5000000.0

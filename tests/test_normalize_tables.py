@@ -38,16 +38,26 @@ def read(doc: Document, only: list[int] | None = None):
 
 
 def by_name(facts, name):
-    return [i for i in facts.indicators if i.name == name]
+    return [i for i in facts.indicators if i.name == name and i.source == "table"]
+
+
+def table_lines(facts):
+    """Budget lines read from the grids (text cells handed to the prose reader come back as prose)."""
+    return {b.line: b for b in facts.budgets if b.source == "table"}
 
 
 def hint(facts, name):
     return [h.value for h in facts.hints.get(name, [])]
 
 
+def strong(facts, name):
+    """Hints from labelled form cells (strength 3), not from sentences."""
+    return [h.value for h in facts.hints.get(name, []) if h.strength >= 3]
+
+
 def test_national_form_budgets_indicators_sections():
     f = read(doc_from_truth("anhui-chizhou-guichi-2022-xmzpb.xlsx", fmt="xlsx"))
-    lines = {b.line: b for b in f.budgets}
+    lines = table_lines(f)
     assert set(lines) == {"total", "本年财政拨款", "上年结转资金"}  # 其他资金 states nothing
     tot = lines["total"]
     assert (tot.initial_yuan, tot.final_yuan, tot.spent_yuan, tot.reported_rate_pct) == (900000, 956000, 884200, 92.49)
@@ -59,16 +69,17 @@ def test_national_form_budgets_indicators_sections():
         ("产出指标", "成本指标", "<=", 95.6, 88.42, "万元")
     qual = by_name(f, "经费支出合规性")[0]  # 二级指标 carried down a merged cell; qualitative values as text
     assert qual.level2 == "质量指标" and qual.target_value is None and qual.actual_text == "达成预期指标"
-    assert all(i.source == "table" and i.evidence for i in f.indicators)
+    assert all(i.evidence and i.page == 1 for i in f.indicators)
+    assert len([i for i in f.indicators if i.source == "table"]) == 11
     assert {s.section: s.max_points for s in f.scores} == {"产出指标": 50, "效益指标": 30, "满意度指标": 10}
-    assert hint(f, "reported_score") == [99.25]
+    assert strong(f, "reported_score") == [99.25]
     # 本年财政拨款 84.60 + 上年结转 5.60 != 88.42: the total is recorded as disputed
     assert {"field": "spent_yuan", "stated": 884200.0, "sum": 902000.0} in hint(f, "budget_total_disputed")
 
 
 def test_provincial_form_lists_weights_subtotals():
     f = read(doc_from_truth("zhongshan-2022-project-self.xlsx", fmt="xlsx"))
-    tot = [b for b in f.budgets if b.line == "total"][0]
+    tot = table_lines(f)["total"]
     assert (tot.initial_yuan, tot.adjusted_yuan, tot.spent_yuan, tot.reported_rate_pct) == (17160681.0, 0.0, 17160289.87, 100.0)
     parent = by_name(f, "时效指标")[0]
     assert (parent.weight, parent.target_value, parent.actual_value, parent.score) == (13.33, 100, 60, 8.0)
@@ -81,13 +92,13 @@ def test_provincial_form_lists_weights_subtotals():
     secs = {s.section: (s.max_points, s.points) for s in f.scores}
     assert secs["预算执行过程"] == (20, 20) and secs["产出指标"] == (40, 34.66) and secs["效益指标"] == (40, 40)
     assert "自评分数" not in secs
-    assert hint(f, "reported_score") == [94.66] and "优" in hint(f, "reported_grade")
+    assert strong(f, "reported_score") == [94.66] and "优" in hint(f, "reported_grade")
     assert not [i for i in f.indicators if i.level1 == "自评结论"]  # commentary after the total is not read
 
 
 def test_scoring_table_with_subtotals_and_two_reports_grids():
     f = read(doc_from_truth("hunan-yueyang-2018-dept-and-project.docx", before=["金额单位：万元"]), only=[1, 2])
-    lines = {b.line: b for b in f.budgets}
+    lines = table_lines(f)
     assert lines["基本支出"].final_yuan == 3187200 and lines["人员经费"].initial_yuan == 2684000
     assert lines["total"].spent_yuan == 5679500 and lines["total"].reported_rate_pct == 99.43
     assert not hint(f, "budget_total_disputed")
@@ -95,12 +106,12 @@ def test_scoring_table_with_subtotals_and_two_reports_grids():
     assert secs == {"投入": (20, 19.5), "过程": (40, 38.5), "产出": (20, 19.5), "效果": (20, 18)}
     twice = by_name(f, "管理制度健全性")
     assert sorted((i.level2, i.weight) for i in twice) == [("资产管理", 2), ("预算管理", 3)]
-    assert hint(f, "reported_score") == [95.5]
+    assert strong(f, "reported_score") == [95.5]
 
 
 def test_department_form_op_column_and_yuan_header():
     f = read(doc_from_truth("yunnan-lincang-2023-department-form.xlsx", fmt="xlsx"))
-    lines = {b.line: b for b in f.budgets}
+    lines = table_lines(f)
     assert lines["政务服务大厅运行经费"].final_yuan == 1856400.0  # 项目 column beats 任务名称; 合计 sub-column
     assert lines["total"].spent_yuan == 11770780.58
     assert {"field": "spent_yuan", "stated": 11770780.58, "sum": 11707780.58} in hint(f, "budget_total_disputed")
@@ -115,7 +126,7 @@ def test_third_party_section_table_and_rates():
     f = read(doc_from_truth("xiuyu-2021-third-party.docx", before=["单位：万元"]), only=[1, 2, 3])
     secs = {s.section: (s.max_points, s.points, s.reported_rate_pct) for s in f.scores}
     assert secs["项目产出"] == (30, 27.96, 92.3) and secs["项目决策"] == (20, 15, 75)
-    lines = {b.line: b for b in f.budgets}
+    lines = table_lines(f)
     assert lines["政府购买上门服务"].adjusted_yuan == 160000 and lines["total"].final_yuan == 4860000
     ind = by_name(f, "照料中心运营达标率")[0]
     assert (ind.level1, ind.level2, ind.weight, ind.score) == ("项目产出", "产出质量", 5, 4.38)
@@ -125,8 +136,8 @@ def test_third_party_section_table_and_rates():
 
 def test_basic_info_table_unit_from_caption():
     f = read(doc_from_truth("shaoguan-2020-project-self.docx", before=["金额单位：万元"]), only=[0])
-    tot = [b for b in f.budgets if b.line == "total"]
-    assert len(tot) == 1 and (tot[0].final_yuan, tot[0].spent_yuan) == (1000000, 1000000)
+    tot = table_lines(f)["total"]
+    assert (tot.final_yuan, tot.spent_yuan) == (1000000, 1000000)
     ind = by_name(f, "单位上线成本")[0]
     assert (ind.level1, ind.level2, ind.target_value, ind.actual_value, ind.unit) == ("产出指标", "成本指标", 6000, 2940, "元")
     assert ind.formula and "成本" in ind.formula
@@ -172,7 +183,7 @@ def test_other_template_yuan_reordered_headers_and_page_break():
     t3 = Table(rows=OTHER_IND_P2, page_start=3, page_end=3)
     doc = Document(path="x.pdf", format="pdf", blocks=[Paragraph("表1 资金情况", 1), t1, t2, Paragraph("续表", 3), t3])
     f = read(doc)
-    lines = {b.line: b for b in f.budgets}
+    lines = table_lines(f)
     assert lines["total"].final_yuan == 1500000 and lines["total"].initial_yuan == 1300000
     assert lines["total"].reported_rate_pct == 96.67  # "支出率（%）" header: bare numbers are percents
     assert lines["中央补助资金"].spent_yuan == 1150000 and lines["县级配套资金"].reported_rate_pct == 100
@@ -183,7 +194,7 @@ def test_other_template_yuan_reordered_headers_and_page_break():
     assert b.level1 == "产出" and b.page == 2 and b.target_value == 90 and b.actual_value == 88.5
     c = by_name(f, "农户满意度")[0]  # continued on the next page without a header
     assert (c.level1, c.page, c.target_op, c.target_value, c.score) == ("满意度", 3, ">=", 90, 10)
-    assert hint(f, "reported_score") == [29]
+    assert strong(f, "reported_score") == [29]
 
 
 def test_list_splitting_only_for_numbered_value_lists():
@@ -221,7 +232,7 @@ def test_group_rows_open_sections():
     assert [(i.level1, i.name, i.weight, i.score) for i in f.indicators] == [
         ("决策", "立项依据充分性", 5, 5), ("决策", "绩效目标合理性", 15, 12), ("过程", "资金到位率", 30, 30)]
     assert {s.section: s.max_points for s in f.scores} == {"决策": 20, "过程": 30}
-    assert hint(f, "reported_score") == [47]
+    assert strong(f, "reported_score") == [47]
 
 
 def test_repeated_header_and_cell_cut_by_page_break():
@@ -240,7 +251,7 @@ def test_repeated_header_and_cell_cut_by_page_break():
     ind = by_name(f, "制度执行有效性")[0]
     assert (ind.level1, ind.level2, ind.page, ind.weight) == ("过程", "业务管理", 8, 21)
     assert {s.section: (s.max_points, s.points) for s in f.scores} == {"投入": (15, None), "过程": (25, 24)}
-    assert hint(f, "reported_score") == [38.5]
+    assert strong(f, "reported_score") == [38.5]
 
 
 def test_user_vocabulary_extends_the_headers(tmp_path):
@@ -254,5 +265,5 @@ def test_user_vocabulary_extends_the_headers(tmp_path):
     extra.write_text('[columns]\nfinal = ["核定额度"]\nspent = ["已拨付"]\n', encoding="utf-8")
     s = Settings()
     s.normalize["tables"] = {"vocab_path": str(extra)}
-    (tot,) = read_tables(seg, doc, s).budgets
+    tot = table_lines(read_tables(seg, doc, s))["total"]
     assert (tot.line, tot.final_yuan, tot.spent_yuan) == ("total", 50000, 45000)

@@ -94,3 +94,9 @@ def test_parse_year_and_decimals():
     assert decimals("100") == 0
     assert to_float("1,234.5") == 1234.5
     assert to_float("1,2") is None
+
+
+def test_brackets_negative_only_for_amounts():
+    assert parse_money("（57.08万元）") == -570800.0
+    assert parse_money("（3）") is None  # list numbering
+    assert parse_money("(万元)") is None

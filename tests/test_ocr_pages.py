@@ -142,6 +142,17 @@ def test_a_page_scanned_sideways_is_read_upright(tmp_path, corpus, ocr_cache):
     assert [_norm(b.text) for b in res.blocks] == [_norm(t) for t in want]
 
 
+def test_a_blank_scanned_page_gives_nothing_and_no_warning(tmp_path):
+    from PIL import Image
+
+    from jixiao.extract.ocr import ocr_page_full
+
+    blank = tmp_path / "blank.pdf"
+    Image.new("L", (600, 850), 255).save(blank, format="PDF", resolution=72)
+    res = ocr_page_full(blank, 1)
+    assert res.blocks == [] and res.warning is None and res.mean_confidence is None
+
+
 SITECUSTOMIZE = textwrap.dedent('''
     import socket
 
@@ -186,3 +197,23 @@ def _unshare_works() -> bool:
         return subprocess.run(["unshare", "-n", "true"], capture_output=True, timeout=10).returncode == 0
     except (OSError, subprocess.SubprocessError):
         return False
+
+
+def _tesseract_chi_sim() -> bool:
+    import shutil
+
+    if not shutil.which("tesseract"):
+        return False
+    out = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, check=False)
+    return "chi_sim" in out.stdout
+
+
+@pytest.mark.skipif(not _tesseract_chi_sim(),
+                    reason="optional Tesseract engine not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)")
+def test_optional_tesseract_engine_reads_a_page(corpus):
+    from jixiao.extract.ocr import OcrSettings, ocr_page_full
+
+    res = ocr_page_full(corpus / SCANNED_REPORT, 1, OcrSettings(engine="tesseract"))
+    assert res.engine == "tesseract"
+    texts = [_norm(b.text) for b in res.blocks]
+    assert "绩效评价报告" in texts and "2021年8月" in texts

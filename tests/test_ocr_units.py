@@ -215,3 +215,18 @@ def test_ocr_into_joins_a_paragraph_broken_by_the_page_and_records_warnings(monk
     assert doc.warnings == ["page 2: low OCR confidence 0.70"]
     assert all(p.ocr and not p.text_layer for p in doc.pages)
     assert set(doc.metadata["ocr"]) == {"1", "2", "3"}
+
+
+def test_a_glyph_against_a_ruling_is_taken_back_into_its_box():
+    from jixiao.extract.ocr.cells import reach_to_border
+    from jixiao.extract.ocr.grid import Grid
+
+    ink = np.zeros((200, 600), np.uint8)
+    ink[:, 100:102] = 255  # the cell's left ruling
+    ink[60:64, 102:122] = 255  # 一, printed against it and left out by the detector
+    ink[50:75, 130:260] = 255  # the rest of the text, which the detector boxed
+    ink[50:75, 420:440] = 255  # ink in the same cell but far away: not part of this text
+    g = Grid(xs=[100, 500], ys=[40, 90], regions=[(0, 0, 0, 0)])
+    (box,) = reach_to_border([(128.0, 48.0, 262.0, 77.0)], g, ink, 25.0, OcrSettings())
+    assert 100 <= box[0] <= 104  # grown to the ruling, not past it
+    assert box[2] == 262.0  # nothing next to the right end: unchanged

@@ -38,6 +38,7 @@ def test_hanging_and_crashing_files_fail_alone(folder, tmp_path, monkeypatch):
     s = Settings()
     s.pipeline.workers = 2
     s.pipeline.file_timeout = 3
+    s.pipeline.page_timeout = 0
     started = time.monotonic()
     summary = ingest(folder, tmp_path / "r.db", s)
     assert time.monotonic() - started < 60

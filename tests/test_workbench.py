@@ -231,3 +231,14 @@ def test_compare_list_keys(conn, small_db):
     assert r.exit_code == 0 and r.stdout.splitlines()[1].startswith(f"{RATE},4,4,")
     r = runner.invoke(app, ["compare", "--db", str(small_db)])
     assert r.exit_code == 2 and "--list" in r.output
+
+
+def test_search_filters_by_place_and_year(conn):
+    from jixiao.workbench import search
+
+    assert {h.path for h in search(conn, "执行率").hits} == {"guangdong/jiangmen-2022-project.docx",
+                                                          "guangdong/lechang-2022-department.pdf"}
+    assert [h.path for h in search(conn, "执行率", city="乐昌市").hits] == ["guangdong/lechang-2022-department.pdf"]
+    assert [h.path for h in search(conn, "执行率", city="韶关市").hits] == ["guangdong/lechang-2022-department.pdf"]
+    assert search(conn, "执行率", year=2023).hits == []
+    assert len(search(conn, "预算", year=2023).hits) == 1

@@ -56,6 +56,9 @@ class BodyReader:
         self.first_text_page: int | None = None  # page of the first text since the last reset
         self.metrics: list[Metrics] = []  # paragraphs read since the last reset (for row heights)
         self.table_styles: list[str | None] = []  # enclosing tables' styles (their pPr applies to cells)
+        # inside a table row: whether Word's rendered page break was seen in it already (Word marks
+        # the break in every cell of the row that starts a page; it is one break)
+        self.row_broke: bool | None = None
 
     # -- containers ---------------------------------------------------------------------
     def blocks(self, container) -> list:
@@ -124,7 +127,11 @@ class BodyReader:
             elif ev.kind == "column":
                 pieces.append("\n")
             elif ev.kind == "rendered":
-                self.pager.rendered_break()
+                if self.row_broke is None:
+                    self.pager.rendered_break()
+                elif not self.row_broke:
+                    self.row_broke = True
+                    self.pager.rendered_break()
             elif ev.kind == "box":
                 boxes.append(ev.element)
         text = clean("".join(pieces))
@@ -205,6 +212,7 @@ class BodyReader:
                 continue
             start = self.pager.page
             outer_first, self.first_text_page = self.first_text_page, None
+            outer_broke, self.row_broke = self.row_broke, False
             builder.start_row(before)
             col, sized = before, []
             for tc in iter_cells(tr):
@@ -219,6 +227,7 @@ class BodyReader:
                 sized.append((cell_metrics, width or self.pager.section.text_width / max(len(cols), 1)))
                 col += span
             builder.end_row(after)
+            self.row_broke = outer_broke
             page = self.first_text_page or start
             self.first_text_page = outer_first if outer_first is not None else self.first_text_page
             if top and self.pager.estimate:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .ooxml import MC, M, W, local, ns, on, val, w
+from .styles import symbol_fonts
 
 # containers whose children are read as if they were the paragraph's own runs
 TRANSPARENT = {"hyperlink", "fldSimple", "smartTag", "customXml", "ins", "moveTo", "dir", "bdo", "sdtContent"}
@@ -82,6 +83,7 @@ class InlineReader:
 
     def _run(self, r) -> Iterator[Event]:
         hidden = self._hidden(r)
+        table = _run_symbol_table(r)
         for child in r:
             name = local(child)
             if ns(child) == MC and name == "AlternateContent":
@@ -91,7 +93,8 @@ class InlineReader:
                 continue
             if name == "t":
                 if not hidden:
-                    yield Event("text", child.text or "")
+                    text = child.text or ""
+                    yield Event("text", "".join(table.get(ord(ch), ch) for ch in text) if table else text)
             elif name == "tab" or name == "ptab":
                 if not hidden:
                     yield Event("text", self.settings.tab_text)
@@ -138,14 +141,31 @@ class InlineReader:
                 yield Event("box", element=box)
 
 
+def _run_symbol_table(r) -> dict[int, str] | None:
+    """The glyph table of the run's font when it is a symbol font (Wingdings 2 'R' = ☑)."""
+    rpr = r.find(w("rPr"))
+    fonts = rpr.find(w("rFonts")) if rpr is not None else None
+    if fonts is None:
+        return None
+    known = symbol_fonts()
+    for attr in ("ascii", "hAnsi"):
+        name = fonts.get(w(attr))
+        if name and name.lower() in known:
+            return known[name.lower()]
+    return None
+
+
 def _symbol(el) -> str:
-    """w:sym: a character from a symbol font. Private-use codes (F0xx) map to the ASCII range
-    in Symbol/Wingdings; only the digits/letters range is meaningful as text."""
+    """w:sym: a glyph of a symbol font, by code. Private-use codes (F0xx) stand for the font's
+    byte xx. Known fonts map through the vocabulary; unknown glyphs are dropped rather than
+    shown as the unrelated letter that shares their code."""
     code = el.get(w("char")) or ""
     try:
         n = int(code, 16)
     except ValueError:
         return ""
-    if 0xF000 <= n <= 0xF0FF:
-        n -= 0xF000
-    return chr(n) if 0x20 <= n < 0x7F or n > 0xFF and not 0xE000 <= n <= 0xF8FF else ""
+    table = symbol_fonts().get((el.get(w("font")) or "").lower())
+    low = n - 0xF000 if 0xF000 <= n <= 0xF0FF else n
+    if table is not None:
+        return table.get(low, "")
+    return chr(n) if n > 0xFF and not 0xE000 <= n <= 0xF8FF else ""

@@ -23,6 +23,13 @@ def heading_vocab() -> tuple[tuple[str, ...], dict[str, int]]:
     return numbered, fixed
 
 
+@lru_cache(maxsize=1)
+def symbol_fonts() -> dict[str, dict[int, str]]:
+    """Font name (lower case) -> character code -> the glyph's Unicode meaning."""
+    data = tomllib.loads(VOCAB.read_text(encoding="utf-8")).get("symbols", {})
+    return {font.lower(): {int(code, 16): ch for code, ch in table.items()} for font, table in data.items()}
+
+
 def level_from_name(name: str | None) -> int | None:
     """Heading level a style's display name implies: 'heading 2' / '标题 2' -> 2, 'Title' -> 1."""
     if not name:

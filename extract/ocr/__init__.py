@@ -1,7 +1,8 @@
 """OCR of scanned PDF pages into the format-neutral blocks every reader produces.
 
-The PDF reader calls ``ocr_page`` for a page without a usable text layer (or ``ocr_into`` to
-also record the page's low-confidence warning on the document). Everything runs on the CPU
+The PDF reader calls ``ocr_page`` for a page without a usable text layer; ``ocr_page_full``
+also gives the page's confidence warning and whether its first paragraph continues the
+previous page's, and ``ocr_into`` applies both to a Document. Everything runs on the CPU
 from models shipped inside the installed packages; nothing is downloaded at run time.
 
     from jixiao.extract.ocr import OcrUnavailable, ocr_page
@@ -14,9 +15,9 @@ from pathlib import Path
 from jixiao.extract.document import Block, Document, Paragraph
 
 from .engine import OcrUnavailable
+from .layout import join_texts
 from .page import OcrPage, ocr_page_full
 from .settings import OcrSettings
-from .layout import join_texts
 from .textfix import fix_numbers, vocabulary
 
 

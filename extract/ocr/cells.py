@@ -68,10 +68,66 @@ def empty_cell_quads(grid: Grid, filled: set[tuple[int, int]], ink: np.ndarray, 
     return out
 
 
+def is_dash(text: str) -> bool:
+    return text in vocabulary()["table"]["dash_lookalikes"]
+
+
 def normalize_dash(text: str) -> str:
-    voc = vocabulary()["table"]
-    return voc["dash"] if text in voc["dash_lookalikes"] else text
+    return vocabulary()["table"]["dash"] if is_dash(text) else text
 
 
 def piece_from(q: np.ndarray, text: str, conf: float) -> Piece:
     return Piece(float(q[:, 0].min()), float(q[:, 1].min()), float(q[:, 0].max()), float(q[:, 1].max()), text, conf)
+
+
+def reach_to_border(boxes: list[tuple[float, float, float, float]], grid: Grid, ink: np.ndarray,
+                    text_h: float, settings: OcrSettings) -> list[tuple[float, float, float, float]]:
+    """Text boxes grown over glyphs the detector left out next to a cell's ruling.
+
+    A character printed against a vertical ruling (一级指标 in a tight first column) merges
+    with the line in the detector's eyes and is dropped from the box. The ink between the box
+    and the ruling is taken back when it runs on from the box's own ink, never across another
+    box and never more than ``settings.border_reach`` characters."""
+    margin = max(3, int(0.15 * text_h))
+    reach = settings.border_reach * text_h
+    gap = 0.5 * text_h
+    out = []
+    for i, (x0, y0, x1, y1) in enumerate(boxes):
+        r = grid.row_at((y0 + y1) / 2)
+        c0, c1 = grid.col_at(x0 + 1), grid.col_at(x1 - 1)
+        if r is None or c0 is None or c1 is None:
+            out.append((x0, y0, x1, y1))
+            continue
+        lb = grid.xs[grid.region_of(r, c0)[1]] + margin
+        rb = grid.xs[grid.region_of(r, c1)[3] + 1] - margin
+        ya, yb = int(y0 + 0.2 * (y1 - y0)), int(y1 - 0.2 * (y1 - y0)) + 1
+        others = [b for j, b in enumerate(boxes) if j != i and b[1] < y1 and b[3] > y0]
+        nx0, nx1 = x0, x1
+        if x0 - lb > 1 and not any(b[2] > lb and b[0] < x0 for b in others):
+            cols = np.nonzero(ink[ya:yb, int(max(lb, x0 - reach)):int(x0)].any(axis=0))[0]
+            start = int(max(lb, x0 - reach))
+            run = _run_towards(cols + start, int(x0), gap, leftwards=True)
+            if run is not None:
+                nx0 = max(lb - margin + 1, run - 2)
+        if rb - x1 > 1 and not any(b[0] < rb and b[2] > x1 for b in others):
+            start = int(x1)
+            cols = np.nonzero(ink[ya:yb, start:int(min(rb, x1 + reach))].any(axis=0))[0]
+            run = _run_towards(cols + start, int(x1), gap, leftwards=False)
+            if run is not None:
+                nx1 = min(rb + margin - 1, run + 2)
+        out.append((float(nx0), y0, float(nx1), y1))
+    return out
+
+
+def _run_towards(cols: np.ndarray, edge: int, gap: float, leftwards: bool) -> int | None:
+    """The far end of the ink that continues from ``edge`` with no gap wider than ``gap``."""
+    if cols.size == 0:
+        return None
+    seq = sorted(cols.tolist(), reverse=leftwards)
+    last = edge
+    far = None
+    for x in seq:
+        if abs(x - last) > gap:
+            break
+        far, last = x, x
+    return far

@@ -14,7 +14,7 @@ import numpy as np
 
 from jixiao.extract.document import Block, Paragraph, Table
 
-from .cells import empty_cell_quads, normalize_dash, piece_from
+from .cells import empty_cell_quads, is_dash, normalize_dash, piece_from, reach_to_border
 from .engine import get_engine
 from .grid import Grid, binarize, find_grids
 from .layout import (Margins, Piece, cell_text, is_page_number, opens_paragraph, paragraphs, visual_lines,
@@ -124,8 +124,50 @@ def build_table(g: Grid, pieces: list[Piece], page: int, settings: OcrSettings) 
                  source="ocr", confidence=weighted_confidence(pieces))
 
 
+def _reach(quads: list[np.ndarray], grids: list[Grid], ink, text_h: float, s: OcrSettings) -> list[np.ndarray]:
+    """Table boxes grown over glyphs that touch a ruling (see ``cells.reach_to_border``)."""
+    out = list(quads)
+    for g in grids:
+        idx = [i for i, q in enumerate(out) if _in_grid(_box(q), g)]
+        old = [_box(out[i]) for i in idx]
+        for i, before, after in zip(idx, old, reach_to_border(old, g, ink, text_h, s)):
+            if after != before:
+                out[i] = _quad(*after)
+    return out
+
+
+def _assign(quads, texts, grids: list[Grid], s: OcrSettings) -> tuple[list[list[Piece]], list[Piece]]:
+    """Recognised pieces split into each table's and the running text's."""
+    by_grid: list[list[Piece]] = [[] for _ in grids]
+    loose: list[Piece] = []
+    for q, (text, conf) in zip(quads, texts):
+        p = _piece(q, text, conf, s.min_text_score, s)
+        if p is None:
+            continue
+        gi = next((i for i, g in enumerate(grids) if _in_grid(_box(q), g)), None)
+        (loose if gi is None else by_grid[gi]).append(p)
+    return by_grid, loose
+
+
+def _rescue(engine, img, ink, text_h: float, grids: list[Grid], by_grid: list[list[Piece]],
+            s: OcrSettings) -> None:
+    """Read again, one by one, the cells that hold ink but got no text."""
+    for g, ps in zip(grids, by_grid):
+        filled = set()
+        for p in ps:
+            r, c = g.row_at(p.cy), g.col_at(p.cx)
+            if r is not None and c is not None:
+                filled.add(g.region_of(r, c)[:2])
+        todo = empty_cell_quads(g, filled, ink, text_h, s)
+        for (_, q), (text, conf) in zip(todo, engine.recognize(img, [q for _, q in todo])):
+            # a dash stands for "no value" and carries no digits: the usual bar is enough
+            p = _piece(q, text, conf, s.min_text_score if is_dash(text.strip()) else s.rescue_min_score, s)
+            if p is not None:
+                ps.append(p)
+
+
 def ocr_page_full(pdf_path: Path | str, page_number: int, settings=None) -> OcrPage:
-    """``ocr_page`` with the page's confidence, resolution, skew and timing."""
+    """``ocr_page`` with the page's confidence, resolution, orientation, skew and timing."""
     import cv2  # noqa: PLC0415 - opencv loads only when a page needs OCR
 
     s = OcrSettings.from_any(settings)
@@ -143,30 +185,13 @@ def ocr_page_full(pdf_path: Path | str, page_number: int, settings=None) -> OcrP
     ink = binarize(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY))
     grids = find_grids(img, text_h, s, ink=ink)
     quads = split_at_rulings(quads, grids, w, s)
-    texts = engine.recognize(img, quads)
-    pieces_by_grid: list[list[Piece]] = [[] for _ in grids]
-    loose: list[Piece] = []
-    for q, (text, conf) in zip(quads, texts):
-        p = _piece(q, text, conf, s.min_text_score, s)
-        if p is None:
-            continue
-        gi = next((i for i, g in enumerate(grids) if _in_grid(_box(q), g)), None)
-        (loose if gi is None else pieces_by_grid[gi]).append(p)
+    quads = _reach(quads, grids, ink, text_h, s)
+    by_grid, loose = _assign(quads, engine.recognize(img, quads), grids, s)
     if s.rescue_empty_cells:
-        for g, ps in zip(grids, pieces_by_grid):
-            filled = set()
-            for p in ps:
-                r, c = g.row_at(p.cy), g.col_at(p.cx)
-                if r is not None and c is not None:
-                    filled.add(g.region_of(r, c)[:2])
-            todo = empty_cell_quads(g, filled, ink, text_h, s)
-            for (_, q), (text, conf) in zip(todo, engine.recognize(img, [q for _, q in todo])):
-                p = _piece(q, text, conf, s.rescue_min_score, s)
-                if p is not None:
-                    ps.append(p)
-    placed: list[tuple[float, Block]] = []
-    for g, ps in zip(grids, pieces_by_grid):
-        placed.append((g.ys[0], build_table(g, ps, page_number, s)))
+        _rescue(engine, img, ink, text_h, grids, by_grid, s)
+
+    placed: list[tuple[float, Block]] = [(g.ys[0], build_table(g, ps, page_number, s))
+                                         for g, ps in zip(grids, by_grid)]
     lines = visual_lines(loose, s)
     if s.drop_page_numbers:
         lines = [ln for ln in lines if not is_page_number(ln.text)]
@@ -177,11 +202,8 @@ def ocr_page_full(pdf_path: Path | str, page_number: int, settings=None) -> OcrP
     placed.sort(key=lambda t: t[0])
     continues = bool(lines) and bool(placed) and isinstance(placed[0][1], Paragraph) \
         and not opens_paragraph(lines[0], Margins.of(lines), s)
-    all_pieces = loose + [p for ps in pieces_by_grid for p in ps]
-    mean = weighted_confidence(all_pieces)
-    result = OcrPage(page=page_number, blocks=[b for _, b in placed], mean_confidence=mean, dpi=dpi,
-                     skew_degrees=round(skew, 3), engine=engine.name, continues_paragraph=continues,
-                     turned_degrees=turned)
-    result.warning = confidence_warning(page_number, mean, s)
-    result.seconds = round(time.monotonic() - started, 2)
-    return result
+    mean = weighted_confidence(loose + [p for ps in by_grid for p in ps])
+    return OcrPage(page=page_number, blocks=[b for _, b in placed], mean_confidence=mean, dpi=dpi,
+                   skew_degrees=round(skew, 3), turned_degrees=turned, engine=engine.name,
+                   warning=confidence_warning(page_number, mean, s), continues_paragraph=continues,
+                   seconds=round(time.monotonic() - started, 2))

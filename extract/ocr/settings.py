@@ -42,6 +42,7 @@ class OcrSettings:
     cell_min_px_frac: float = 0.006  # grid gaps narrower than this are line doubling, not cells
     cell_piece_min_overlap: float = 0.5  # a text box goes to a cell holding this share of it
     cell_split_min_px_frac: float = 0.008  # a text box crossing a ruling by more is split at it
+    border_reach: float = 1.5  # a box grows over at most this many characters toward a ruling
     rescue_empty_cells: bool = True  # read a cell the detector found empty when it holds ink
     rescue_min_ink_height: float = 0.35  # ink this tall (× text height) in an empty cell is read
     rescue_min_score: float = 0.7  # a rescued cell's text must be read at least this surely

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
-from ..document import Document, Page, Paragraph, Table
+from ..document import Document, Page
 from .paragraphs import Layout, build_paragraph, measure, starts_paragraph
 from .settings import PdfSettings
 from .stitch import columns_agree, stitch
@@ -65,25 +65,24 @@ def _has_image_cover(page, share: float) -> bool:
 
 
 def scan_page(page, number: int, s: PdfSettings) -> PageScan:
+    """One page's table parts and text lines, before anything is decided across pages.
+
+    Characters are taken in content-stream order because the table code follows a cell's text
+    as it was drawn; the lines are what is left once the cells have taken their characters."""
     scan = PageScan(number, float(page.width), float(page.height))
     w, h = float(page.width), float(page.height)
     # glyphs off the page are not part of what a reader sees
     chars = dedupe([c for c in page.chars if c.get("text") and c["x1"] > 0 and c["x0"] < w and c["bottom"] > 0
                     and c["top"] < h and not slanted(c)])
     visible = [c for c in chars if c["text"].strip()]
-    if len(visible) < s.min_text_chars and (not visible or _has_image_cover(page, 0.3)):
-        scan.text_layer = False
-        return scan
+    # a scan is an image over most of the page; a blank page or a short table tail is not one
+    if len(visible) < s.min_text_chars and _has_image_cover(page, s.scan_image_share):
+        scan.text_layer = False  # OCR decides; the few characters are kept in case it cannot run
     scan.segments = find_segments(page, number, chars, s)
     used = set().union(*(seg.used for seg in scan.segments)) if scan.segments else set()
 
-    def free(c: dict) -> bool:
-        if id(c) in used:
-            return False
-        xc, yc = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        return not any(seg.x0 <= xc <= seg.x1 and seg.top <= yc <= seg.bottom for seg in scan.segments)
-
-    scan.lines = [ln for ln in group_lines([c for c in visible if free(c)], number, s)
+    # text in a table's box but in no cell (a gap without rulings) stays as text: never lost
+    scan.lines = [ln for ln in group_lines([c for c in visible if id(c) not in used], number, s)
                   if not any(clipped_leftover(seg, ln, s) for seg in scan.segments)]
     return scan
 
@@ -201,8 +200,10 @@ def read_pdf(path, settings=None) -> Document:
     for sc in scans:
         if not sc.text_layer:
             flush()
-            doc.blocks.extend(_ocr(path, sc, doc, settings, s))
-            continue
+            ocr_blocks = _ocr(path, sc, doc, settings, s)
+            if ocr_blocks or doc.pages[sc.number - 1].ocr:
+                doc.blocks.extend(ocr_blocks)
+                continue
         lay = layouts[(round(sc.width), round(sc.height))]
         for _, item in sc.items():
             if isinstance(item, Segment):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..document import Table
 from .tables import Segment, cluster, nearest
+from .text import join_pieces
 
 
 @dataclass
@@ -19,7 +20,8 @@ class GCell:
     c2: int
     text: str
     page: int
-    open: bool = False  # a border is missing: a region cut by the page break
+    open_top: bool = False  # no ruling at its top or bottom: a region cut by the page break
+    open_bottom: bool = False
     full_top: bool = False
     full_bottom: bool = False
 
@@ -36,7 +38,7 @@ def grid_cells(seg: Segment, xs: list[float]) -> tuple[list[GCell], int]:
         r1, r2 = nearest(seg.ys, c.top), nearest(seg.ys, c.bottom) - 1
         if c2 < c1 or r2 < r1:
             continue
-        out.append(GCell(r1, c1, r2, c2, c.text, seg.page, c.synthetic, c.full_top, c.full_bottom))
+        out.append(GCell(r1, c1, r2, c2, c.text, seg.page, c.open_top, c.open_bottom, c.full_top, c.full_bottom))
     out.sort(key=lambda g: (g.r1, g.c1))
     return out, len(seg.ys) - 1
 
@@ -47,7 +49,8 @@ def to_table(cells: list[GCell], n_rows: int, n_cols: int, row_pages: list[int])
     for g in cells:
         if g.r1 >= n_rows or g.c1 >= n_cols:
             continue
-        rows[g.r1][g.c1] = g.text
+        # two boxes on one grid slot (edges closer than the tolerance): keep both texts
+        rows[g.r1][g.c1] = join_pieces(rows[g.r1][g.c1], g.text) if rows[g.r1][g.c1] else g.text
         if g.r2 > g.r1 or g.c2 > g.c1:
             merges.append((g.r1, g.c1, min(g.r2, n_rows - 1), min(g.c2, n_cols - 1)))
     pages = row_pages or [cells[0].page if cells else 1] * n_rows

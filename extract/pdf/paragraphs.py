@@ -17,7 +17,7 @@ from statistics import median
 
 from ..document import Paragraph
 from .settings import PdfSettings
-from .text import Line, is_cjk, join_pieces
+from .text import Line, first_token_width, join_pieces
 
 HEADINGS_FILE = Path(__file__).with_name("headings.toml")
 _SENTENCE_END = tuple("。！？!?；;…")
@@ -68,29 +68,15 @@ def starts_paragraph(prev: Line, cur: Line, lay: Layout, s: PdfSettings) -> bool
         return True
     if prev.x1 < lay.right - s.short_line_em * prev.size and not _forced_wrap(prev, cur, lay):
         return True  # the previous line stopped short, and not for want of room
+    if is_centred(cur, lay, s) and not prev.text.endswith(_SENTENCE_END):
+        # a centred title (bold or large) wrapped onto a second line: its first line is full
+        return not ((cur.bold or cur.size >= lay.size * s.title_size_ratio)
+                    and prev.x1 - prev.x0 >= s.title_wrap_share * (lay.right - lay.left))
     if cur.x0 - lay.left >= s.indent_em * cur.size and cur.x0 > prev.x0 + 0.5 * cur.size:
         return True
-    if is_centred(cur, lay, s) or is_centred(prev, lay, s):
+    if is_centred(prev, lay, s):
         return True
     return any(p.match(cur.text) for p, _ in heading_patterns()) and prev.text.endswith(_SENTENCE_END)
-
-
-_OPENING = set("（(“‘《〈【[")
-
-
-def _first_token_width(ln: Line) -> float:
-    """Width of the unbreakable start of a line: opening brackets plus a Latin/number word."""
-    chars = sorted(ln.chars, key=lambda c: c["x0"])
-    end = None
-    for i, c in enumerate(chars):
-        t = c.get("text") or ""
-        if t in _OPENING or (t and not is_cjk(t) and not t.isspace()):
-            end = i
-            continue
-        break
-    if end is None:
-        return 0.0
-    return chars[end]["x1"] - chars[0]["x0"]
 
 
 def _forced_wrap(prev: Line, cur: Line, lay: Layout) -> bool:
@@ -98,17 +84,17 @@ def _forced_wrap(prev: Line, cur: Line, lay: Layout) -> bool:
     if prev.text.endswith(_SENTENCE_END):
         return False
     room = lay.right - prev.x1
-    width = _first_token_width(cur)
+    width = first_token_width(cur)
     return width > 0 and width + 0.5 * cur.size >= room
 
 
 def heading_level(lines: list[Line], text: str, lay: Layout, s: PdfSettings) -> int | None:
     """1 for a title (centred and larger or bold), else the level its numbering implies."""
-    if len(text) > s.heading_max_chars or len(lines) > 2 or text.endswith(_NO_HEADING_END):
+    if len(text) > s.heading_max_chars or len(lines) > 2 or text.endswith(_NO_HEADING_END) or _LABEL.search(text):
         return None
     first = lines[0]
     big = first.size >= lay.size * s.title_size_ratio
-    if is_centred(first, lay, s) and (big or first.bold) and not _LABEL.search(text):
+    if is_centred(first, lay, s) and (big or first.bold):
         return 1
     for pat, level in heading_patterns():
         if pat.match(text):

@@ -14,6 +14,7 @@ class PdfSettings:
     # A page with fewer visible characters than this has no usable text layer: a scanned page
     # often carries a few characters from a stamp or a page number, which must not count.
     min_text_chars: int = 30
+    scan_image_share: float = 0.3  # ...and an image covering this share of the page makes it a scan
     ocr: bool = True  # hand pages without a text layer to jixiao.extract.ocr when it is installed
 
     # --- lines ------------------------------------------------------------------------------
@@ -34,6 +35,7 @@ class PdfSettings:
     short_line_em: float = 2.0  # a line ending this far before the right edge ends its paragraph
     heading_max_chars: int = 40  # headings are short
     title_size_ratio: float = 1.15  # a line this much larger than the body text is a title/heading
+    title_wrap_share: float = 0.8  # a centred line this wide that is followed by one more is wrapped
     centre_tolerance_em: float = 2.0  # |left margin - right margin| under this is a centred line
 
     # --- tables -----------------------------------------------------------------------------
@@ -42,6 +44,9 @@ class PdfSettings:
     edge_min_length: float = 3.0
     intersection_tolerance: float = 3.0
     boundary_tolerance: float = 2.5  # cell edges closer than this are one column/row boundary
+    open_sides: bool = True  # tables without left/right outer borders keep their outer columns
+    open_side_min_share: float = 0.6  # share of row rules that must run past the outer vertical
+    open_side_min_width: float = 8.0  # ...by at least this much
     min_table_cells: int = 2  # a single framed box is text, not a table
     # Excel exports clip wrapped text at cell borders but keep every character: a block of
     # lines drawn in one go with an even line pitch belongs to one cell even where it spills.

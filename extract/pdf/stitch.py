@@ -69,7 +69,7 @@ def _append(acc: list[GCell], n_acc: int, cells: list[GCell], n: int, s: PdfSett
     # A row split by the page break: its continuation lacks text where the first part has it
     # (the numbers and short labels fit on the first page), so row 0 is glued to the last row.
     split = s.stitch_split_rows and any(
-        g.r2 == 0 and not g.text and not g.open and (g.c1, g.c2) in above and above[(g.c1, g.c2)].text
+        g.r2 == 0 and not g.text and not g.open_top and (g.c1, g.c2) in above and above[(g.c1, g.c2)].text
         and above[(g.c1, g.c2)].r1 == last for g in top) and any(g.text for g in top)
     shift = n_acc - 1 if split else n_acc
     merged = set()
@@ -82,7 +82,7 @@ def _append(acc: list[GCell], n_acc: int, cells: list[GCell], n: int, s: PdfSett
         # Word lets a merged cell's text flow on over the break: the first part is filled to
         # its bottom border and the rest starts at the top of the next page
         flows = a.full_bottom and g.full_top and bool(a.text) and bool(g.text)
-        if split or (a.open and g.open) or (region_goes_on and (repeated or flows)):
+        if split or (a.open_bottom and g.open_top) or (region_goes_on and (repeated or flows)):
             a.text = _join(a.text, g.text)
             a.r2 = g.r2 + shift
             merged.add(id(g))

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .rulings import horizontal_edges, open_sides, ruled, vertical_edges, widen
 from .settings import PdfSettings
-from .text import clean_space, group_lines, join_pieces
+from .text import clean_space, first_token_width, group_lines, join_pieces
 
 # a new numbered item inside a cell ("2.", "（二）", "②") after a finished sentence starts a new line
 _ITEM_START = re.compile(r"^(?:\d{1,2}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳])")
@@ -28,6 +29,8 @@ class Cell:
     chars: list[dict] = field(default_factory=list, repr=False)
     text: str = ""
     synthetic: bool = False  # made up for a region with a border missing (split by a page break)
+    open_top: bool = False  # no ruling along its top: a region that began on the page before
+    open_bottom: bool = False  # no ruling along its bottom: it goes on on the next page
     full_top: bool = False  # text starts right at the top border (it may come from the page before)
     full_bottom: bool = False  # text runs down to the bottom border (it may go on on the next page)
 
@@ -90,62 +93,24 @@ def find_segments(page, page_no: int, chars: list[dict], s: PdfSettings) -> list
         ys = cluster([b[1] for b in boxes] + [b[3] for b in boxes], s.boundary_tolerance)
         cells = [Cell(*map(float, b)) for b in boxes]
         x0, top, x1, bottom = map(float, t.bbox)
-        vedges = vertical_edges(page)
-        x0, x1 = _widen(xs, x0, top, x1, bottom, vedges, horizontal_edges(page), s)
-        cells += open_cells(cells, xs, ys, vedges, s)
+        vedges, hedges = vertical_edges(page), horizontal_edges(page)
+        x0, x1 = widen(xs, x0, top, x1, bottom, vedges, hedges, s)
+        if s.open_sides:
+            x0, x1 = open_sides(xs, ys, x0, x1, top, bottom, hedges, vedges, s)
+        cells += open_cells(cells, xs, ys, vedges, hedges, s)
         seg = Segment(page_no, x0, top, x1, bottom, cells, xs, ys)
         _assign_text(seg, chars, s)
         segments.append(seg)
     return segments
 
 
-def vertical_edges(page) -> list[tuple[float, float, float]]:
-    """(x, top, bottom) of every vertical ruling on the page."""
-    out = []
-    for e in page.edges:
-        if e.get("orientation") == "v" or abs(e["x1"] - e["x0"]) < 1:
-            out.append((float(e["x0"] + e["x1"]) / 2, float(e["top"]), float(e["bottom"])))
-    return out
+def _hruled(y: float, x0: float, x1: float, hedges: list, tol: float) -> bool:
+    covered = sum(max(0.0, min(b, x1) - max(a, x0)) for hy, a, b in hedges if abs(hy - y) <= tol)
+    return covered >= 0.8 * (x1 - x0)
 
 
-def horizontal_edges(page) -> list[tuple[float, float, float]]:
-    """(y, x0, x1) of every horizontal ruling on the page."""
-    return [(float(e["top"] + e["bottom"]) / 2, float(e["x0"]), float(e["x1"])) for e in page.edges
-            if e.get("orientation") == "h" or abs(e["bottom"] - e["top"]) < 1]
-
-
-def _widen(xs: list[float], x0: float, top: float, x1: float, bottom: float, vedges: list, hedges: list,
-           s: PdfSettings) -> tuple[float, float]:
-    """Take in a column the finder left out because none of its cells is closed on four sides.
-
-    A region merged down to the page break and continued at the top of the next page has its
-    left and right rulings and one horizontal ruling reaching the rest of the table: that is
-    enough to say the column belongs to the table."""
-    tol = s.snap_tolerance
-    for x, t, b in sorted(vedges, key=lambda e: abs(e[0] - (x0 + x1) / 2), reverse=True):
-        if x0 - tol <= x <= x1 + tol or b - t < 2 * tol:
-            continue
-        if min(b, bottom) - max(t, top) < 0.8 * (b - t):
-            continue
-        if x < x0:
-            reach = any(top - tol <= y <= bottom + tol and hx0 <= x + tol and hx1 >= x0 - tol for y, hx0, hx1 in hedges)
-        else:
-            reach = any(top - tol <= y <= bottom + tol and hx1 >= x - tol and hx0 <= x1 + tol for y, hx0, hx1 in hedges)
-        if not reach:
-            continue
-        xs.append(x)
-        xs.sort()
-        x0, x1 = min(x0, x), max(x1, x)
-    return x0, x1
-
-
-def _ruled(x: float, top: float, bottom: float, edges: list, tol: float) -> bool:
-    """A vertical ruling at ``x`` covers most of top..bottom."""
-    covered = sum(max(0.0, min(b, bottom) - max(t, top)) for ex, t, b in edges if abs(ex - x) <= tol)
-    return covered >= 0.8 * (bottom - top)
-
-
-def open_cells(cells: list[Cell], xs: list[float], ys: list[float], edges: list, s: PdfSettings) -> list[Cell]:
+def open_cells(cells: list[Cell], xs: list[float], ys: list[float], edges: list, hedges: list,
+               s: PdfSettings) -> list[Cell]:
     """Cells the table finder missed because a border is not drawn.
 
     A merged region broken by a page break has no border at the break (Excel draws none), so
@@ -170,7 +135,9 @@ def open_cells(cells: list[Cell], xs: list[float], ys: list[float], edges: list,
                 r += 1
                 continue
             r0 = r
-            while r < nr and not covered[r][k]:
+            r += 1
+            # a strip goes down until a covered slot or a horizontal rule across the column
+            while r < nr and not covered[r][k] and not _hruled(ys[r], xs[k], xs[k + 1], hedges, s.snap_tolerance):
                 r += 1
             strips.append([r0, r, k, k + 1])
     strips.sort(key=lambda t: (t[0], t[1], t[2]))
@@ -178,15 +145,18 @@ def open_cells(cells: list[Cell], xs: list[float], ys: list[float], edges: list,
     for st in strips:
         m = merged[-1] if merged else None
         if m and m[0] == st[0] and m[1] == st[1] and m[3] == st[2] \
-                and not _ruled(xs[st[2]], ys[st[0]], ys[st[1]], edges, s.snap_tolerance):
+                and not ruled(xs[st[2]], ys[st[0]], ys[st[1]], edges, s.snap_tolerance):
             m[3] = st[3]
         else:
             merged.append(st)
     out = []
     for r1, r2, c1, c2 in merged:
         top, bottom = ys[r1], ys[r2]
-        if _ruled(xs[c1], top, bottom, edges, s.snap_tolerance) and _ruled(xs[c2], top, bottom, edges, s.snap_tolerance):
-            out.append(Cell(xs[c1], top, xs[c2], bottom, synthetic=True))
+        if ruled(xs[c1], top, bottom, edges, s.snap_tolerance) and ruled(xs[c2], top, bottom, edges, s.snap_tolerance):
+            tol = s.snap_tolerance
+            out.append(Cell(xs[c1], top, xs[c2], bottom, synthetic=True,
+                            open_top=not _hruled(top, xs[c1], xs[c2], hedges, tol),
+                            open_bottom=not _hruled(bottom, xs[c1], xs[c2], hedges, tol)))
     return out
 
 
@@ -321,10 +291,22 @@ def _assign_text(seg: Segment, chars: list[dict], s: PdfSettings) -> None:
 
 
 def cell_text(chars: list[dict], s: PdfSettings) -> str:
-    """Wrapped lines joined without spaces between CJK; a new numbered item gets its own line."""
+    """Wrapped lines joined without spaces between CJK; each paragraph of the cell on its own line.
+
+    A paragraph of a cell ends, as in body text, where a line stops short of the cell's text
+    edge (and not because the next word was too long to fit) or where a numbered item starts
+    after a finished sentence."""
+    lines = group_lines(chars, 0, s)
+    right = max((ln.x1 for ln in lines), default=0.0)
     text = ""
-    for ln in group_lines(chars, 0, s):
-        if text and _ITEM_START.match(ln.text) and text.endswith(_SENTENCE_END):
+    for prev, ln in zip([None] + lines, lines):
+        if prev is None:
+            text = ln.text
+            continue
+        same_row = abs(ln.top - prev.top) < 0.5 * ln.size
+        short = right - prev.x1 > s.short_line_em * prev.size and first_token_width(ln) + 0.5 * ln.size < right - prev.x1
+        item = _ITEM_START.match(ln.text) and text.endswith(_SENTENCE_END)
+        if not same_row and (short or item):
             text += "\n" + ln.text
         else:
             text = join_pieces(text, ln.text)
@@ -339,10 +321,10 @@ def clipped_leftover(seg: Segment, line, s: PdfSettings) -> bool:
     other page, so it is neither paragraph text nor a reason to think the table has ended."""
     reach = s.clipped_reach_em * (line.size or 10.0)
     for c in seg.cells:
-        if not c.synthetic or line.x0 < c.x0 - 1 or line.x1 > c.x1 + 1:
+        if not (c.open_top or c.open_bottom) or line.x0 < c.x0 - 1 or line.x1 > c.x1 + 1:
             continue
-        if abs(c.bottom - seg.bottom) < 1 and 0 <= line.top - seg.bottom + 1 <= reach:
+        if c.open_bottom and abs(c.bottom - seg.bottom) < 1 and 0 <= line.top - seg.bottom + 1 <= reach:
             return True
-        if abs(c.top - seg.top) < 1 and 0 <= seg.top - line.bottom + 1 + (line.bottom - line.top) <= reach:
+        if c.open_top and abs(c.top - seg.top) < 1 and 0 <= seg.top - line.bottom + 1 + (line.bottom - line.top) <= reach:
             return True
     return False

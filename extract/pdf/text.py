@@ -86,6 +86,29 @@ class Line:
         return (self.top + self.bottom) / 2
 
 
+_OPENING = set("（(“‘《〈【[")
+_CLOSING = set("）)”’》〉】]，。、；：！？,.;:!?")
+
+
+def _ideograph(ch: str) -> bool:
+    return is_cjk(ch) and ch not in _OPENING and ch not in _CLOSING and ch not in _WIDE_PUNCT
+
+
+def first_token_width(ln: Line) -> float:
+    """Width of the start of a line up to its first break opportunity.
+
+    Line breaking may not split a Latin word or number, nor separate an opening bracket or
+    quote from what follows, nor start a line with closing punctuation; so a line can end
+    early when this unit did not fit. Only a break between two ideographs (or after closing
+    punctuation) is taken as certain: spreadsheets also keep "X“7×24”" together."""
+    chars = [c for c in sorted(ln.chars, key=lambda c: c["x0"]) if (c.get("text") or "").strip()]
+    for i, c in enumerate(chars[:-1]):
+        t, nxt = c["text"], chars[i + 1]["text"]
+        if (_ideograph(t) or t in _CLOSING) and _ideograph(nxt):  # conservative: joining is the safe error
+            return c["x1"] - chars[0]["x0"]
+    return (chars[-1]["x1"] - chars[0]["x0"]) if chars else 0.0
+
+
 def chars_text(chars: list[dict], s: PdfSettings) -> str:
     """Text of chars already on one line, left to right, with spaces where a reader sees them."""
     out: list[str] = []

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from jixiao.extract.document import Document, Page, Table
 
+from jixiao.extract.docx.styles import symbol_fonts
+
 from .numfmt import format_value, general
-from .pages import sheet_row_pages
+from .pages import paper_size, sheet_row_pages
 from .settings import XlsxSettings
 
 
@@ -68,6 +70,11 @@ def _text(cell, s: XlsxSettings) -> str:
     v = cell.value
     if v is None:
         return ""
+    if isinstance(v, str):
+        font = getattr(getattr(cell, "font", None), "name", None)
+        table = symbol_fonts().get(font.lower()) if font else None
+        # a tick typed as 'R' in Wingdings 2 prints ☑: keep what the sheet shows
+        return "".join(table.get(ord(ch), ch) for ch in v) if table else v
     if not s.apply_number_formats:
         return general(v, s.general_digits) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
     if isinstance(v, float) and (cell.number_format or "General") == "General":
@@ -75,11 +82,24 @@ def _text(cell, s: XlsxSettings) -> str:
     return format_value(v, cell.number_format, s.iso_dates)
 
 
+def _extent(ws) -> tuple[int, int]:
+    """Rows and columns up to the last value or merge. ws.max_row counts every formatted cell,
+    and a column formatted down to row 1,048,576 would otherwise be read cell by cell."""
+    cells = getattr(ws, "_cells", None)
+    if not isinstance(cells, dict):
+        return ws.max_row or 0, ws.max_column or 0
+    rows = [r for (r, _c), cell in cells.items() if cell.value is not None and cell.value != ""]
+    cols = [c for (_r, c), cell in cells.items() if cell.value is not None and cell.value != ""]
+    for m in ws.merged_cells.ranges:
+        rows.append(m.max_row)
+        cols.append(m.max_col)
+    return max(rows, default=0), max(cols, default=0)
+
+
 def _read_sheet(ws, first_page: int, s: XlsxSettings, formulas: set, warnings: list) -> Table | None:
     grid: list[list[str]] = []
     missing = 0
-    max_r = ws.max_row or 0
-    max_c = ws.max_column or 0
+    max_r, max_c = _extent(ws)
     if max_r * max_c > s.max_cells:
         max_r = max(s.max_cells // max(max_c, 1), 1)
         warnings.append(f"sheet {ws.title}: used range cut to {max_r} rows")
@@ -135,7 +155,8 @@ def read_xlsx(path, settings=None) -> Document:
             if table is not None or not s.skip_empty_sheets:
                 doc.blocks.append(table or Table(rows=[], page_start=page, page_end=page, sheet=ws.title))
             n = (table.page_end - page + 1) if table is not None else 1
-            doc.pages += [Page(page + k) for k in range(n)]
+            width, height = paper_size(ws)
+            doc.pages += [Page(page + k, width=float(width), height=float(height)) for k in range(n)]
             page += n
     finally:
         wb.close()

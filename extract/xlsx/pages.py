@@ -51,15 +51,20 @@ def row_points(ws, max_row: int) -> list[float]:
     return out
 
 
-def print_box(ws, max_row: int, max_col: int) -> PrintBox:
-    setup, margins = ws.page_setup, ws.page_margins
+def paper_size(ws) -> tuple[float, float]:
+    """(width, height) in points of the sheet's paper, orientation applied."""
+    setup = ws.page_setup
     try:
         paper = int(setup.paperSize or DEFAULT_PAPER)
     except (TypeError, ValueError):
         paper = DEFAULT_PAPER
     w, h = PAPER.get(paper, PAPER[DEFAULT_PAPER])
-    if setup.orientation == "landscape":
-        w, h = h, w
+    return (h, w) if setup.orientation == "landscape" else (w, h)
+
+
+def print_box(ws, max_row: int, max_col: int) -> PrintBox:
+    setup, margins = ws.page_setup, ws.page_margins
+    w, h = paper_size(ws)
     width = w - 72 * ((margins.left or 0.7) + (margins.right or 0.7))
     height = h - 72 * ((margins.top or 0.75) + (margins.bottom or 0.75))
     fit = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from jixiao.schemas import Check
 
-from . import rules_models, rules_prose, rules_table  # noqa: F401  (register the rules)
+# order matters: tables first, prose next, models last, so a model rule can see what the others found
+from . import rules_table  # noqa: F401,I001  (registers the rules)
+from . import rules_prose  # noqa: F401,I001
+from . import rules_models  # noqa: F401,I001
 from .context import Context
 from .registry import RULES
 from .settings import CheckSettings

@@ -137,7 +137,7 @@ def build_sentences(paragraphs) -> list[Sentence]:
     return out
 
 
-def _unit_in(text: str, words) -> str | None:
+def _unit_in(text: str) -> str | None:
     m = re.search(r"(?:金额|资金)?单位[:：]?(亿元|万元|千元|元)", text)
     if m:
         return m.group(1)
@@ -149,7 +149,6 @@ def build_grids(blocks, vocab) -> list[Grid]:
     """Tables in reading order, each with the money unit declared in its header or just before it."""
     from jixiao.extract.document import Paragraph, Table  # noqa: PLC0415
 
-    words = vocab.get("tables", {}).get("unit_words", [])
     grids: list[Grid] = []
     recent: list[str] = []
     for b in blocks:
@@ -164,7 +163,7 @@ def build_grids(blocks, vocab) -> list[Grid]:
             raw = [[clean(c) for c in r] + [""] * (t.n_cols - len(r)) for r in t.rows]
             pages = [t.page_of_row(i) for i in range(t.n_rows)]
             head = " ".join(recent) + " " + " ".join(" ".join(r) for r in raw[:3])
-            unit = _unit_in(head, words)
+            unit = _unit_in(head)
             prev = grids[-1] if grids else None
             if prev and filled and prev.rows and t is b and len(filled[0]) == len(prev.rows[0]) \
                     and t.page_start in (prev.pages[-1], prev.pages[-1] + 1):

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import regex as re
 
+import math
+
 from . import formula as fx
-from .bands import apply, parse_grade_bands, parse_point_bands
+from .bands import Band, apply, parse_grade_bands, parse_point_bands
 from .compare import Fig, fmt
 from .context import Context
 from .registry import rule
-from .tablemodel import blocks_of, label_of, parse_cell, value
+from .tablemodel import blocks_of, kind_of, label_of, parse_cell, value
 
 
 def _total_line(ctx: Context):
@@ -41,6 +43,9 @@ def budget_models(ctx: Context):
         vals = [getattr(s, field) for s in subs]
         if tv is None or any(v is None for v in vals):
             continue
+        if any(w in s.line for s in subs for w in ("小计", "合计", "其中")) or \
+                abs(sum(vals) - tv) > ctx.settings.prose_parts_max_gap * abs(tv):
+            continue  # lines of several levels (a subtotal and its items): not one breakdown of the total
         ctx.compare("budget_sum", f"budget lines add up to the total ({field})", Fig(tv), sum(vals),
                     " + ".join(fmt(v) for v in vals), page=total.page, evidence=total.evidence)
 
@@ -56,7 +61,8 @@ def score_models(ctx: Context):
                 ctx.compare("score_rate", f"{s.section}: 得分 / 分值 = 得分率", Fig(s.reported_rate_pct),
                             s.points / s.max_points * 100, f"{fmt(s.points)} / {fmt(s.max_points)} × 100",
                             page=s.page, evidence=s.evidence)
-            if s.points > s.max_points > 0:
+            cap_found = any(c.rule == "item_cap" and c.status == "mismatch" for c in ctx.checks)
+            if s.points > s.max_points > 0 and not cap_found:  # an item over its 分值 explains it
                 ctx.compare("item_cap", f"{s.section}: points within its 分值", Fig(s.points), s.max_points,
                             f"at most {fmt(s.max_points)}", page=s.page, evidence=s.evidence)
         items = [i for i in ctx.result.indicators if i.level1 and s.section and (i.level1 in s.section or s.section in i.level1)]
@@ -65,8 +71,12 @@ def score_models(ctx: Context):
                         sum(i.score for i in items), " + ".join(fmt(i.score) for i in items), page=s.page,
                         evidence=s.evidence)
     if rep.reported_score is not None and len(secs) >= 2 and all(s.points is not None for s in secs):
+        # a section already found wrong enters with its recomputed points: one error, one finding
+        fixed = {c.reported: c.recomputed for c in ctx.checks
+                 if c.rule == "section_total" and c.status == "mismatch" and c.recomputed is not None}
+        pts = [fixed.get(s.points, s.points) for s in secs]
         ctx.compare("total_score", "sections add up to the total score", Fig(rep.reported_score),
-                    sum(s.points for s in secs), " + ".join(f"{s.section} {fmt(s.points)}" for s in secs),
+                    sum(pts), " + ".join(f"{s.section} {fmt(p)}" for s, p in zip(secs, pts)),
                     page=(rep.provenance.get("reported_score") or {}).get("page"),
                     evidence=(rep.provenance.get("reported_score") or {}).get("evidence"))
     for i in ctx.result.indicators:
@@ -94,12 +104,12 @@ def _report_bands(ctx: Context):
 def grade_band(ctx: Context):
     """The grade follows from the total: the report's own bands when it states them, else the defaults."""
     rep = ctx.result.report
-    if rep.reported_score is None or not rep.reported_grade:
+    score, grade, prov = rep.reported_score, rep.reported_grade, rep.provenance.get("reported_grade") or {}
+    if score is None or not grade:
+        score, grade, prov = _grade_in_text(ctx)
+    if score is None or not grade:
         return
     bands, where = _report_bands(ctx)
-    from .bands import Band  # noqa: PLC0415
-    import math  # noqa: PLC0415
-
     if bands is None:
         defaults = sorted(ctx.vocab.get("grade_bands", []), key=lambda g: -g["min"])
         bands, hi = [], math.inf
@@ -109,13 +119,21 @@ def grade_band(ctx: Context):
         where = "default bands: " + ", ".join(f"{g['grade']} ≥ {g['min']}" for g in defaults)
     else:
         where = "the report's bands: " + where
-    got = apply(bands, rep.reported_score)
+    got = apply(bands, score)
     if got is None:
         return
-    prov = rep.provenance.get("reported_grade") or {}
-    ctx.text_check("grade_band", f"grade for a total of {fmt(rep.reported_score)}", rep.reported_grade[:1]
-                   if rep.reported_grade[:1] in "优良中差" else rep.reported_grade, got, where[:300],
-                   page=prov.get("page"), evidence=prov.get("evidence"), reported_value=rep.reported_score)
+    ctx.text_check("grade_band", f"grade for a total of {fmt(score)}", grade[:1] if grade[:1] in "优良中差" else grade,
+                   got, where[:300], page=prov.get("page"), evidence=prov.get("evidence"), reported_value=score)
+
+
+def _grade_in_text(ctx: Context):
+    """'自评得分94分，评价等级为“良”' when the report card did not give both."""
+    for s in ctx.sentences:
+        m = re.search(r"(?:得分|总分|综合得分|自评分)(?:为|是)?[:：]?(\d+(?:\.\d+)?)分[^。]{0,24}?(?:等级|等次)(?:为|是)?"
+                      r"[:：]?[“\"]?(优秀|优|良好|良|中等|中|差)", s.text)
+        if m:
+            return float(m.group(1)), m.group(2)[:1], {"page": s.page, "evidence": s.text[:500]}
+    return None, None, {}
 
 
 def _budget_values(ctx: Context) -> dict[str, float]:
@@ -127,8 +145,6 @@ def _budget_values(ctx: Context) -> dict[str, float]:
                                   ("spent", t.spent_yuan)) if v is not None}
     if len(vals) >= 2:
         return vals
-    from .tablemodel import kind_of  # noqa: PLC0415
-
     for g in ctx.grids:
         for b in blocks_of(g, ctx.vocab):
             rows = [r for r in range(b.start, b.end)

@@ -65,7 +65,7 @@ def prose_ratio(ctx: Context):
             elif not _share(stem, noun_a):  # whole after part: only when the rate names the first
                 continue
             small, large = min(a, b), max(a, b)
-            ctx.compare("prose_ratio", f"rate in text: {m.group(0)[-40:]}",
+            ctx.compare("prose_ratio", f"rate in text: {m.group(0)[:70]}",
                         Fig(reported, quantum_of(m.group("pct")), m.group("pct") + "%"), small / large * 100,
                         f"{fmt(small)} / {fmt(large)} {m.group('u')} × 100", page=s.page, evidence=s.text)
 
@@ -82,17 +82,17 @@ def prose_growth(ctx: Context):
     for s in ctx.sentences:
         t = _strip_parens(s.text)
         for m in pat.finditer(t, overlapped=True):
-            mid = m.group("mid")
-            if re.search(rf"{NUM}{unit}", mid) or not any(w in mid for w in markers + ["比", "较"]):
+            mid, around = m.group("mid"), m.group("mid") + m.group("tail")
+            if re.search(rf"{NUM}{unit}", mid) or not any(w in around for w in markers + ["比", "较"]):
                 continue
-            if not any(w in mid for w in markers) and not re.search(r"(?:19|20)\d\d年", mid):
+            if not any(w in around for w in markers) and not re.search(r"(?:19|20)\d\d年", mid):
                 continue
             cur, base = _num(m.group("a")), _num(m.group("b"))
             if base <= 0:
                 continue
             sign = -1 if m.group("dir") in down else 1
             reported = sign * _num(m.group("pct"))
-            ctx.compare("prose_growth", f"growth in text: {m.group(0)[-50:]}",
+            ctx.compare("prose_growth", f"growth in text: {m.group(0)[:70]}",
                         Fig(reported, quantum_of(m.group("pct")), ("-" if sign < 0 else "") + m.group("pct") + "%"),
                         (cur - base) / base * 100, f"({fmt(cur)} − {fmt(base)}) / {fmt(base)} × 100",
                         page=s.page, evidence=s.text)
@@ -132,7 +132,7 @@ def prose_parts(ctx: Context):
                     continue  # far off: more likely figures of another kind than a wrong sum
                 chosen = parts
             ctx.compare("prose_parts", f"parts in text: {m.group(0)} = {' + '.join(x for _, x in chosen)}",
-                        Fig(total, q, m.group(0)[:-len(m.group(0)) + len(m.group('num')) + len(m.group('unit'))]),
+                        Fig(total, q, m.group("num") + m.group("unit")),
                         sum(v for v, _ in chosen), " + ".join(x for _, x in chosen), page=s.page, evidence=s.text)
 
 

@@ -42,7 +42,7 @@ def _col_for(unit_block: Block, total_block: Block, c: int) -> int | None:
 
 
 def _sum_check(ctx: Context, grid: Grid, r: int, block: Block, units: list[tuple[int, Block]],
-               missing: bool, what: str) -> None:
+               missing: bool, what: str, fixed: dict | None = None) -> None:
     """Each figure of row r against the sum of the same column over ``units``."""
     pct_roles = set(ctx.vocab.get("percent_roles", {}).get("roles", []))
     for c in range(len(grid.raw[r])):
@@ -67,7 +67,8 @@ def _sum_check(ctx: Context, grid: Grid, r: int, block: Block, units: list[tuple
             if v.percent:
                 ok = False
                 break
-            parts.append(v.value)
+            # a subtotal already found wrong enters with its recomputed value: one error, one finding
+            parts.append((fixed or {}).get((ur, uc), v.value))
         if not ok or not parts:
             continue
         head = block.heads.get(c, "") or f"column {c + 1}"
@@ -79,10 +80,12 @@ def _sum_check(ctx: Context, grid: Grid, r: int, block: Block, units: list[tuple
             name = "budget_sum" if role in ctx.vocab.get("money_roles", {}).get("roles", []) else "table_total"
         else:
             name = "table_total"
-        ctx.compare(name, f"{label} · {head}: sum of {len(units)} rows {what}",
-                    Fig(tot.value, tot.quantum, tot.text), None if missing else sum(parts),
-                    f"table p{_page(grid, r)}: {' + '.join(fmt(p) for p in parts)}",
-                    page=_page(grid, r), evidence=_evidence(grid, r))
+        chk = ctx.compare(name, f"{label} · {head}: sum of {len(parts)} rows {what}",
+                          Fig(tot.value, tot.quantum, tot.text), None if missing else sum(parts),
+                          f"table p{_page(grid, r)}: {' + '.join(fmt(p) for p in parts)}",
+                          page=_page(grid, r), evidence=_evidence(grid, r))
+        if fixed is not None and chk.status == "mismatch":
+            fixed[(r, c)] = chk.recomputed
 
 
 @rule("table_totals")
@@ -93,6 +96,7 @@ def table_totals(ctx: Context):
         since: list[tuple[int, Block]] = []
         miss_units = miss_since = False
         skip_until = -1
+        fixed: dict = {}
         for r, b in _rows(grid, blocks):
             if r <= skip_until:
                 continue
@@ -109,13 +113,13 @@ def table_totals(ctx: Context):
                 since.append((r, b))
             elif kind == "subtotal":
                 if since:
-                    _sum_check(ctx, grid, r, b, since, miss_since, "above")
+                    _sum_check(ctx, grid, r, b, since, miss_since, "above", fixed)
                 ids = {x for x, _ in since}
                 units = [u for u in units if u[0] not in ids] + [(r, b)]
                 since, miss_since = [], False
             elif kind == "total":
                 if units:
-                    _sum_check(ctx, grid, r, b, units, miss_units, "above")
+                    _sum_check(ctx, grid, r, b, units, miss_units, "above", fixed)
                 parts = _parts_below(ctx, grid, r, b, blocks)
                 if parts:
                     _sum_check(ctx, grid, r, b, [(p, b) for p in parts], False, "parts")
@@ -223,6 +227,8 @@ def item_cap(ctx: Context):
             if p is None or m is None or m.value <= 0 or p.percent or m.percent:
                 continue
             label = label_of(grid, r, b)
+            if kind_of(label, ctx.vocab) != "item":
+                continue
             if p.value > m.value:
                 ctx.checks.append(_cap(ctx, label, p, m, grid, r))
 

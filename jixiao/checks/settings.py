@@ -15,12 +15,8 @@ class CheckSettings:
     abs_eps: float = 1e-6
     # a figure without a known precision is taken to be written with this many decimals at most
     max_decimals: int = 4
-    # prose: largest gap in characters between a total and its "其中" parts / a rate and its counts
-    prose_window: int = 160
     # prose: a rate stated between two counts is only recomputed when it is at most this (percent)
     max_prose_rate: float = 100.0
-    # tables: a column is numeric when at least this share of its body cells parse as numbers
-    numeric_share: float = 0.5
     # a part list in prose is taken as complete only with at most this many parts
     max_prose_parts: int = 12
     # prose parts that miss their total by more than this share are taken as figures of another

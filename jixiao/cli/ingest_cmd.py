@@ -26,7 +26,7 @@ def ingest(
     folder: Path = typer.Argument(..., help="Folder to read recursively (PDF, DOCX, XLSX; DOC/XLS/WPS/ET with LibreOffice)."),
     db: Path = typer.Option(Path("reports.db"), "--db", help="SQLite database to create or update."),
     workers: int = typer.Option(0, "--workers", "-j", help="Worker processes (0: one per core, up to 4)."),
-    timeout: float = typer.Option(600.0, "--timeout", help="Seconds one file may take before it is stopped and marked failed."),
+    timeout: float = typer.Option(300.0, "--timeout", help="Seconds one file may take before it is stopped and marked failed (PDFs get 30 s more per page, for OCR)."),
     force: bool = typer.Option(False, "--force", help="Re-read files even when their bytes are unchanged."),
     config: Path = typer.Option(None, "--config", help="TOML file overriding thresholds (see jixiao/settings.py)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),

@@ -234,6 +234,12 @@ class _Reader:
             self.rows.append(row)
 
     # ------------------------------------------------------------------ output
+    @staticmethod
+    def _written(text: str | None, evidence: list[str]) -> str | None:
+        if not text:
+            return text
+        return next((w for w in (as_written(text, e) for e in evidence) if w != text), text)
+
     def finish(self) -> None:
         self._flush_heading_item()
         rows, _conflicts = ind.merge_rows(self.rows, self.ps)
@@ -248,7 +254,8 @@ class _Reader:
                     canon = None
             name = next((w for w in (as_written(r.name, e) for e in r.evidence) if w != r.name), r.name)
             self.facts.indicators.append(Indicator(
-                level1=r.level1, name=name, canonical=canon, target_text=r.target_text, actual_text=r.actual_text,
+                level1=r.level1, name=name, canonical=canon, target_text=self._written(r.target_text, r.evidence),
+                actual_text=self._written(r.actual_text, r.evidence),
                 target_op=r.target_op, target_value=r.target_value, actual_value=r.actual_value, unit=r.unit,
                 weight=r.weight, score=r.score, source="prose", page=r.page,
                 evidence=_evidence(" … ".join(r.evidence))))

@@ -61,7 +61,9 @@ class BudgetReader:
         v = vocab()
         t = strip_numbering(text)
         t = re.split(r"因|由于|根据|按照", t)[0]
-        t = re.sub(r"(?:19|20)\d{2}(?:年(?:度)?)?", "", t)
+        t = re.sub(r"(?:截至|截止到|截止|到|至)?(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|止)?", "", t)
+        t = re.sub(r"(?:截至|截止到|截止)?(?:19|20)\d{2}(?:年(?:度)?)?(?:底|末)?", "", t)
+        t = re.sub(r"^(?:截至|截止到|截止)(?:年底|年末|目前)?", "", t)
         t = t.replace("“", "").replace("”", "").replace('"', "")
         changed = True
         while changed and t:
@@ -208,8 +210,10 @@ class BudgetReader:
         for (line, col), ss in by_key.items():
             years = [s.year for s in ss if s.year]
             if len(set(years)) > 1:
-                top = max(years)
-                ss = [s for s in ss if s.year in (None, top)]
+                # the report's own year: the one its title names, else the latest (earlier ones are comparisons)
+                m = re.search(r"((?:19|20)\d{2})\s*年", self.title or "")
+                keep = int(m.group(1)) if m and int(m.group(1)) in years else max(years)
+                ss = [s for s in ss if s.year in (None, keep)]
             values = {round(s.value, 2) for s in ss}
             if len(values) > 1:
                 problems.append(f"prose budget {line} {col}: different figures {sorted(values)}")

@@ -11,13 +11,14 @@ stated elsewhere. Rows about the same indicator are merged at the end, conflicti
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 
 import regex as re
 
-from jixiao.normalize.numbers import parse_money, parse_quantity, to_float
+from jixiao.normalize.numbers import parse_quantity, to_float
 
 from .nlp import Ent, ents, vocab
-from .text import clauses, clean_name, norm, strip_numbering
+from .text import clean_name, norm
 
 OPS = {"op_ge": ">=", "op_le": "<=", "op_eq": "=", "op_gt": ">", "op_lt": "<"}
 VALUE_LABELS = ("PCT", "QTY", "MONEY")
@@ -150,7 +151,8 @@ def read_clause(cl: str, target_para: bool, mixed_para: bool, settings, target_s
     op = _op_of(verb.text) if verb else None
     if post:
         op = ">=" if post in post_ge else "<="
-    text = cl[(verb.start if verb else value.start): value.end + (len(post) if post else 0)]
+    bound = verb is not None and _op_of(verb.text) is not None
+    text = cl[(verb.start if bound else value.start): value.end + (len(post) if post else 0)]
     row = Row(name=name, unit=unit, strong=strong)
     if op and (verb is None or _op_of(verb.text) or post):
         row.target_op, row.target_value, row.target_text = op, val, text
@@ -166,20 +168,21 @@ def read_clause(cl: str, target_para: bool, mixed_para: bool, settings, target_s
     return row
 
 
-_target_ref = None
+@lru_cache(maxsize=1)
+def _target_ref():
+    """'…超过年度目标（≥' at the end of the text before a figure: the figure is the item's target."""
+    v = vocab()
+    refs = "|".join(re.escape(w) for w in sorted(v.words("indicator", "target_ref"), key=len, reverse=True))
+    ops = "|".join(re.escape(w) for w in sorted(sum((v.words("indicator", k) for k in OPS), []), key=len, reverse=True))
+    return re.compile(rf"(?:{refs})(?:为|是)?[(（]?(?P<op>{ops})?$")
 
 
 def read_item(head: str, body: list[str], settings) -> Row | None:
     """An item discussed under its own head ('上门服务人次：全年上门服务 33,480 人次，完成目标（36000 人次）的 93%')."""
-    global _target_ref
     v = vocab()
     unit = implied_unit(head)
     if unit is None:
         return None
-    if _target_ref is None:
-        refs = "|".join(re.escape(w) for w in sorted(v.words("indicator", "target_ref"), key=len, reverse=True))
-        ops = "|".join(re.escape(w) for w in sorted(sum((v.words("indicator", k) for k in OPS), []), key=len, reverse=True))
-        _target_ref = re.compile(rf"(?:{refs})(?:为|是)?[(（]?(?P<op>{ops})?$")
     row = Row(name=head, unit=unit or None)
     actuals: list[tuple[float, str, str, bool]] = []
     for cl in body:
@@ -193,7 +196,7 @@ def read_item(head: str, body: list[str], settings) -> Row | None:
             if val is None or (unit and u != unit) or (not unit and u == "%"):
                 continue
             prefix = cl[: e.start]
-            m = _target_ref.search(prefix)
+            m = _target_ref().search(prefix)
             if m:
                 op = _op_of(m.group("op")) if m.group("op") else None
                 if row.target_value is None:

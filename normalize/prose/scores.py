@@ -102,7 +102,6 @@ def read_scoring(sentence: str, fallback_name: str | None, settings) -> Scored |
 
 
 def _clean_item_name(text: str) -> str:
-    v = vocab()
     t = strip_numbering(norm(text)).rstrip("(（")
     t = _anaphora_re().sub("", t)
     t = re.sub(r"指标$", "", t)

@@ -13,7 +13,7 @@ class ProseSettings:
     min_full_line: int = 20  # below this the "full line" estimate is noise (a document of headings)
     heading_max_chars: int = 40
     unnumbered_head_max: int = 12  # "论证充分性：……" opens an item paragraph without a list number
-    read_cell_prose: bool = True  # read long table cells (a 自评报告 laid out as a table) as paragraphs
+    read_cell_prose: bool = False  # read long table cells here; off: the table stage hands them over (tables/narrative)
     cell_prose_min_chars: int = 60
     group_max_level: int = 3  # a numbered heading down to "1." (not "（1）") groups the items below it  # a numbered paragraph this short names the item its body is about
     # indicator names: longer is a sentence fragment, shorter is a bare head word (率, 量)

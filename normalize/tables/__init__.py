@@ -4,7 +4,9 @@ Every table of a report is cut into blocks at its header rows; each header's col
 to roles by meaning through ``normalize/data/headers.toml`` (年初预算数 → initial, 三级指标 →
 name, 分值 → weight ...), and each block is read by what its roles say it is: a money block
 (``budgets``), an indicator/scoring block (``indicators``) or a section summary (表2 一级指标
-得分情况). Nothing is keyed to a template: a new template needs vocabulary, not code.
+得分情况). Tables without a header block, and rows of sentences inside a form (完成情况), are
+text: their cells go to the prose reader (``narrative``). Nothing is keyed to a template: a new
+template needs vocabulary, not code. Thresholds: ``TablesSettings`` (Settings.normalize["tables"]).
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from .budgets import check_total, read_budget_block
 from .grid import find_blocks, stitch
 from .hints import read_hints
 from .indicators import SectionBook, read_indicator_block
-from .narrative import read_narrative
+from .narrative import read_narrative, text_rows
 from .settings import TablesSettings
 from .units import table_unit
 from .vocab import load_vocab, strip_notes
@@ -35,8 +37,10 @@ def read_tables(seg, doc, settings=None) -> Facts:
     text_views = []
     for v in views:
         try:
-            if not _read_view(v, doc, vocab, s, facts, book):
-                text_views.append(v)
+            has_blocks = _read_view(v, doc, vocab, s, facts, book)
+            rows = text_rows(v, s.narrative_min_chars, whole=not has_blocks)
+            if rows:
+                text_views.append((v, rows))
         except Exception as exc:  # one odd table must not lose the report's other tables
             facts.problems.append(f"table p{v.pages[0] if v.pages else '?'} not read: {type(exc).__name__}: {exc}")
     facts.scores += list(book.rows.values())

@@ -16,7 +16,7 @@ from jixiao.extract.document import Table
 
 from ..numbers import clean, parse_money, parse_percent, to_float
 from .settings import TablesSettings
-from .vocab import Vocab, strip_notes
+from .vocab import Vocab
 
 _WIDE = r"[\p{Han}\u3000-\u303f\uff01-\uff60“”‘’、]"
 _ws_cjk = re.compile(rf"(?<={_WIDE})\s+(?={_WIDE})|(?<={_WIDE})\s*\n\s*|\s*\n\s*(?={_WIDE})")
@@ -279,7 +279,3 @@ def find_blocks(vocab: Vocab, v: View, s: TablesSettings) -> list[Block]:
                     b.cols[role] = list(cs)
         blocks.append(b)
     return blocks
-
-
-def header_label(vocab: Vocab, text: str) -> str:
-    return strip_notes(text)

@@ -10,13 +10,28 @@ from jixiao.extract.document import Paragraph
 
 from ..facts import Facts
 from ..numbers import clean
-from .grid import View
+from .grid import View, is_number_cell
 
 
-def narrative_paragraphs(v: View, min_chars: int) -> list[Paragraph]:
+def text_rows(v: View, min_chars: int, whole: bool) -> list[int]:
+    """Rows holding sentences: every row with a long cell when the table has no header block,
+    else only such rows with no figure cell (a form's 完成情况 text, not an indicator row whose
+    scoring rule happens to be long)."""
+    out = []
+    for r, row in enumerate(v.rows):
+        if not any(len(clean(c)) >= min_chars for c in row if c):
+            continue
+        if whole or not any(is_number_cell(c) for c in row if c):
+            out.append(r)
+    return out
+
+
+def narrative_paragraphs(v: View, min_chars: int, rows: list[int] | None = None) -> list[Paragraph]:
     """The view's long text cells as paragraphs, each preceded by its row's short label."""
     out: list[Paragraph] = []
-    for r, row in enumerate(v.raw or v.rows):
+    src = v.raw or v.rows
+    for r in (rows if rows is not None else text_rows(v, min_chars, True)):
+        row = src[r]
         cells = [c for i, c in enumerate(row) if c and (i == 0 or c != row[i - 1])]
         if not any(len(clean(c)) >= min_chars for c in cells):
             continue
@@ -31,8 +46,8 @@ def narrative_paragraphs(v: View, min_chars: int) -> list[Paragraph]:
     return out
 
 
-def read_narrative(views: list[View], seg, doc, settings, min_chars: int) -> Facts:
-    paras = [p for v in views for p in narrative_paragraphs(v, min_chars)]
+def read_narrative(views: list[tuple[View, list[int]]], seg, doc, settings, min_chars: int) -> Facts:
+    paras = [p for v, rows in views for p in narrative_paragraphs(v, min_chars, rows)]
     if not paras:
         return Facts()
     try:
