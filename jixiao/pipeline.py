@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from jixiao.extract import SUPPORTED_SUFFIXES, ReadError, detect_format, read_document
+from jixiao.extract.document import Paragraph as DocParagraph
 from jixiao.schemas import FileResult, Paragraph, TableRow
 
 from . import __version__
@@ -106,16 +107,19 @@ def process_file(path: str | Path, rel_path: str | None = None, settings: Settin
 
 
 def _paragraph_rows(fid: str, doc, reports, segments) -> list[Paragraph]:
-    """Paragraph rows for full-text search, each tagged with the report whose pages hold it."""
+    """Paragraph rows for full-text search, each tagged with the report whose blocks hold it.
+
+    Blocks, not pages: a DOCX has only estimated pages, and two reports may share one."""
+    owner: dict[int, str] = {}
+    for rr, seg in zip(reports, segments):
+        for i in range(seg.block_start, seg.block_start + len(seg.blocks)):
+            owner[i] = rr.report.id
     rows = []
-    for seq, para in enumerate(doc.paragraphs):
-        rid = None
-        for rr in reports:
-            r = rr.report
-            if r.page_start is not None and r.page_end is not None and r.page_start <= para.page <= r.page_end:
-                rid = r.id
-                break
-        rows.append(Paragraph(file_id=fid, report_id=rid, seq=seq, page=para.page, text=para.text))
+    seq = 0
+    for i, block in enumerate(doc.blocks):
+        if isinstance(block, DocParagraph):
+            rows.append(Paragraph(file_id=fid, report_id=owner.get(i), seq=seq, page=block.page, text=block.text))
+            seq += 1
     return rows
 
 
