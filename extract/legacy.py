@@ -13,8 +13,10 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
+
+from jixiao.settings import stage_settings
 
 from .detect import detect_format
 
@@ -37,18 +39,7 @@ class LegacySettings:
 
     @classmethod
     def from_any(cls, settings=None) -> "LegacySettings":
-        if isinstance(settings, cls):
-            return settings
-        data = settings
-        extract = getattr(settings, "extract", None)
-        if isinstance(extract, dict):
-            data = extract.get("legacy", {})
-        out = cls()
-        if isinstance(data, dict):
-            for f in fields(cls):
-                if f.name in data:
-                    setattr(out, f.name, data[f.name])
-        return out
+        return stage_settings(cls, settings, "extract", "legacy")
 
 
 def find_soffice(settings: LegacySettings | None = None) -> str | None:

@@ -11,9 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 import regex as re
-
 from jixiao.extract.document import Paragraph, Table
 from jixiao.schemas import Report
+
+from jixiao.settings import stage_settings
 
 from . import numbers, places
 from .labels import LabelValue, card_vocab, fold, label_values, tidy
@@ -37,12 +38,7 @@ class CardSettings:
 
     @classmethod
     def from_settings(cls, settings) -> "CardSettings":
-        s = cls()
-        over = ((getattr(settings, "normalize", None) or {}).get("card") or {}) if settings else {}
-        for k, v in over.items():
-            if hasattr(s, k):
-                setattr(s, k, v)
-        return s
+        return stage_settings(cls, settings, "normalize", "card")
 
 
 @dataclass

@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import regex as re
-
 from jixiao.extract.document import Block, Document, Paragraph, Table
+
+from jixiao.settings import stage_settings
 
 from .labels import block_label_values, card_vocab, fold, tidy
 
@@ -28,12 +29,7 @@ class SegmentSettings:
 
     @classmethod
     def from_settings(cls, settings) -> "SegmentSettings":
-        s = cls()
-        over = ((getattr(settings, "normalize", None) or {}).get("segment") or {}) if settings else {}
-        for k, v in over.items():
-            if hasattr(s, k):
-                setattr(s, k, v)
-        return s
+        return stage_settings(cls, settings, "normalize", "segment")
 
 
 @dataclass

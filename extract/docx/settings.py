@@ -1,7 +1,9 @@
 """Thresholds and switches of the DOCX reader, overridable from ``[extract.docx]`` in a settings TOML."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+
+from jixiao.settings import stage_settings
 
 
 @dataclass
@@ -23,15 +25,4 @@ class DocxSettings:
 
     @classmethod
     def from_settings(cls, settings) -> "DocxSettings":
-        """Read overrides from ``settings.extract['docx']`` when a run's Settings carries them."""
-        s = cls()
-        extra = {}
-        try:
-            extra = dict((getattr(settings, "extract", None) or {}).get("docx", {}))
-        except (AttributeError, TypeError):
-            extra = {}
-        names = {f.name for f in fields(cls)}
-        for k, v in extra.items():
-            if k in names:
-                setattr(s, k, v)
-        return s
+        return stage_settings(cls, settings, "extract", "docx")

@@ -6,7 +6,9 @@ counts as a line, a cell or a paragraph break lives here so it can be tuned from
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+
+from jixiao.settings import stage_settings
 
 
 @dataclass
@@ -60,17 +62,4 @@ class OcrSettings:
 
     @classmethod
     def from_any(cls, settings=None) -> "OcrSettings":
-        """Accept an OcrSettings, a jixiao Settings (its ``extract["ocr"]`` table), a dict or None."""
-        if isinstance(settings, cls):
-            return settings
-        data = settings
-        extract = getattr(settings, "extract", None)
-        if isinstance(extract, dict):
-            data = extract.get("ocr", {})
-        out = cls()
-        if isinstance(data, dict):
-            names = {f.name for f in fields(cls)}
-            for k, v in data.items():
-                if k in names:
-                    setattr(out, k, type(getattr(out, k))(v))
-        return out
+        return stage_settings(cls, settings, "extract", "ocr")

@@ -5,7 +5,9 @@ the font size of the text concerned, so that they hold for 9 pt table text and 1
 alike."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+
+from jixiao.settings import stage_settings
 
 
 @dataclass
@@ -67,20 +69,4 @@ class PdfSettings:
 
     @classmethod
     def from_settings(cls, settings) -> "PdfSettings":
-        """Accept None, a PdfSettings, a plain dict, or a run's Settings with ``extract['pdf']``."""
-        if isinstance(settings, cls):
-            return settings
-        s = cls()
-        extra = {}
-        if isinstance(settings, dict):
-            extra = settings
-        else:
-            try:
-                extra = dict((getattr(settings, "extract", None) or {}).get("pdf", {}))
-            except (AttributeError, TypeError):
-                extra = {}
-        names = {f.name for f in fields(cls)}
-        for k, v in extra.items():
-            if k in names:
-                setattr(s, k, v)
-        return s
+        return stage_settings(cls, settings, "extract", "pdf")

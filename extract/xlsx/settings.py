@@ -1,7 +1,9 @@
 """Switches of the XLSX reader, overridable from ``[extract.xlsx]`` in a settings TOML."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+
+from jixiao.settings import stage_settings
 
 
 @dataclass
@@ -14,13 +16,4 @@ class XlsxSettings:
 
     @classmethod
     def from_settings(cls, settings) -> "XlsxSettings":
-        s = cls()
-        try:
-            extra = dict((getattr(settings, "extract", None) or {}).get("xlsx", {}))
-        except (AttributeError, TypeError):
-            extra = {}
-        names = {f.name for f in fields(cls)}
-        for k, v in extra.items():
-            if k in names:
-                setattr(s, k, v)
-        return s
+        return stage_settings(cls, settings, "extract", "xlsx")

@@ -4,7 +4,9 @@ A user who wants stricter or looser checks sets these under ``[checks]`` in the 
 (``jixiao ingest --config``); nothing else in the rules holds a threshold."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+
+from jixiao.settings import stage_settings
 
 
 @dataclass
@@ -25,14 +27,4 @@ class CheckSettings:
 
     @classmethod
     def from_settings(cls, settings=None) -> "CheckSettings":
-        """Read overrides from ``Settings.checks`` (a dict) when there is one."""
-        s = cls()
-        raw = getattr(settings, "checks", None) if settings is not None else None
-        if isinstance(raw, CheckSettings):
-            return raw
-        if isinstance(raw, dict):
-            names = {f.name for f in fields(cls)}
-            for k, v in raw.items():
-                if k in names:
-                    setattr(s, k, type(getattr(s, k))(v))
-        return s
+        return stage_settings(cls, settings, "checks")

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from . import app
+from .common import fail
 
 STATUS_STYLE = {"mismatch": "bold red", "rounding": "yellow", "unverifiable": "dim", "ok": "green"}
 
@@ -24,19 +25,15 @@ def check(
     """Show, per report, each recomputed figure that disagrees with the report (every one with --all)."""
     from jixiao.checks.audit import load_reports, write_html  # noqa: PLC0415
 
-    err = Console(stderr=True)
     if not db.is_file():
-        err.print(f"[red]error:[/red] {db}: no such database (run `jixiao ingest FOLDER --db {db}` first)")
-        raise typer.Exit(2)
+        fail(f"{db}: no such database (run `jixiao ingest FOLDER --db {db}` first)")
     bad = [s for s in status or [] if s not in STATUS_STYLE]
     if bad:
-        err.print(f"[red]error:[/red] unknown status {', '.join(bad)}; use one of {', '.join(STATUS_STYLE)}")
-        raise typer.Exit(2)
+        fail(f"unknown status {', '.join(bad)}; use one of {', '.join(STATUS_STYLE)}")
     wanted = set(status or []) or (set(STATUS_STYLE) if show_all else {"mismatch", "rounding", "unverifiable"})
     reports = load_reports(db, report)
     if report and not reports:
-        err.print(f"[red]error:[/red] no report matches {report!r}")
-        raise typer.Exit(2)
+        fail(f"no report matches {report!r}")
     out = Console()
     shown = 0
     for rep in reports:

@@ -7,18 +7,17 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table as RichTable
 
 from . import app
-
-err = Console(stderr=True)
-
-
-def fail(message: str) -> None:
-    """One clear line and exit code 2: bad input is the user's to fix, not a traceback."""
-    err.print(f"[red]error:[/red] {message}")
-    raise typer.Exit(2)
+from .common import err, fail
 
 
 @app.command()
@@ -32,7 +31,8 @@ def ingest(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Read every report under FOLDER into the database; unchanged files are skipped."""
-    from jixiao.pipeline import candidate_files, default_workers, ingest as run_ingest  # noqa: PLC0415
+    from jixiao.pipeline import candidate_files, default_workers  # noqa: PLC0415
+    from jixiao.pipeline import ingest as run_ingest
     from jixiao.settings import Settings  # noqa: PLC0415
 
     if not folder.exists():
@@ -41,7 +41,11 @@ def ingest(
         fail(f"{folder} is a file; give the folder that holds it (or use `jixiao extract {folder}`)")
     if config is not None and not config.is_file():
         fail(f"{config}: no such settings file")
-    settings = Settings.from_toml(config) if config else Settings()
+    try:
+        settings = Settings.from_toml(config) if config else Settings()
+        settings.validate()
+    except (ValueError, OSError) as exc:  # tomllib.TOMLDecodeError is a ValueError
+        fail(f"{config}: {exc}")
     settings.pipeline.workers = workers or default_workers()
     settings.pipeline.file_timeout = timeout
     total = len(candidate_files(folder))

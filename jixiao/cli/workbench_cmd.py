@@ -13,15 +13,10 @@ from rich.console import Console
 from rich.text import Text
 
 from . import app
+from .common import err, fail
 
-err = Console(stderr=True, soft_wrap=True)
 DB_OPTION = typer.Option(Path("reports.db"), "--db", help="SQLite database written by `jixiao ingest`.")
 FORMAT_HELP = "Output: table (for reading), csv or json (every row, full precision)."
-
-
-def _fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
-    raise typer.Exit(2)
 
 
 def _open(db: Path):
@@ -30,14 +25,14 @@ def _open(db: Path):
     try:
         return open_readonly(db)
     except DatabaseError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 def _check_format(fmt: str) -> str:
     from jixiao.workbench.output import FORMATS  # noqa: PLC0415
 
     if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
+        fail(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
     return fmt
 
 
@@ -89,7 +84,7 @@ def compare(
         _emit(["canonical", "reports", "places", "with_value", "example_name"], rows, fmt)
         return
     if not indicator:
-        _fail("give an INDICATOR (a canonical key) or --list to see them")
+        fail("give an INDICATOR (a canonical key) or --list to see them")
     result = run_compare(conn, indicator, year=year, kind=kind)
     if not result.rows:
         msg = result.message or f"no rows for {indicator!r}"
@@ -120,14 +115,14 @@ def query(
     params = {}
     for p in param or []:
         if "=" not in p:
-            _fail(f"--param {p!r}: expected NAME=VALUE")
+            fail(f"--param {p!r}: expected NAME=VALUE")
         k, v = p.split("=", 1)
         params[k] = v
     conn = _open(db)
     try:
         result = run_query(conn, sql, params or None)
     except QueryError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     _emit(result.columns, result.rows, fmt)
 
 
@@ -172,19 +167,23 @@ def serve(
     write_metadata_to: Path = typer.Option(None, "--write-metadata", help="Write the metadata JSON here and exit."),
 ) -> None:
     """Browse the database in Datasette (read-only, loopback only), with facets and canned queries."""
-    from jixiao.workbench.serve import (datasette_available, datasette_command, free_port,  # noqa: PLC0415
-                                        write_metadata)
+    from jixiao.workbench.serve import (  # noqa: PLC0415
+        datasette_available,
+        datasette_command,
+        free_port,
+        write_metadata,
+    )
 
     conn = _open(db)
     conn.close()
     if metadata is not None and not metadata.is_file():
-        _fail(f"{metadata}: no such metadata file")
+        fail(f"{metadata}: no such metadata file")
     if write_metadata_to is not None:
         write_metadata(db, write_metadata_to, metadata)
         err.print(f"metadata written to {write_metadata_to}")
         return
     if not datasette_available():
-        _fail("Datasette is not installed: pip install 'jixiao[serve]' (or pip install datasette)")
+        fail("Datasette is not installed: pip install 'jixiao[serve]' (or pip install datasette)")
     meta = write_metadata(db, None, metadata)
     port = port or free_port()
     err.print(f"serving {db} read-only at http://127.0.0.1:{port}/  (Ctrl-C to stop)")

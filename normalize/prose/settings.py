@@ -1,7 +1,9 @@
 """Thresholds of the prose reader, overridable from ``[normalize.prose]`` in a settings TOML."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+
+from jixiao.settings import stage_settings
 
 
 @dataclass
@@ -34,13 +36,4 @@ class ProseSettings:
 
     @classmethod
     def from_settings(cls, settings) -> "ProseSettings":
-        s = cls()
-        cfg = {}
-        norm = getattr(settings, "normalize", None)
-        if isinstance(norm, dict):
-            cfg = norm.get("prose", {}) or {}
-        names = {f.name for f in fields(cls)}
-        for k, v in cfg.items():
-            if k in names:
-                setattr(s, k, v)
-        return s
+        return stage_settings(cls, settings, "normalize", "prose")

@@ -1,7 +1,9 @@
 """Thresholds of the table reader, in one place so a user can tune them (Settings.normalize["tables"])."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+
+from jixiao.settings import stage_settings
 
 
 @dataclass
@@ -29,14 +31,4 @@ class TablesSettings:
 
     @classmethod
     def from_settings(cls, settings) -> "TablesSettings":
-        """Read ``settings.normalize["tables"]`` (a dict) when given; defaults otherwise."""
-        s = cls()
-        extra = {}
-        norm = getattr(settings, "normalize", None)
-        if isinstance(norm, dict):
-            extra = norm.get("tables", {}) or {}
-        names = {f.name for f in fields(cls)}
-        for k, v in extra.items():
-            if k in names:
-                setattr(s, k, v)
-        return s
+        return stage_settings(cls, settings, "normalize", "tables")
