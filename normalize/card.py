@@ -28,6 +28,7 @@ class CardSettings:
     strength_label: int = 3  # a cover line (自评得分：95)
     strength_sentence: int = 2  # a sentence (自评得分为99分)
     cover_blocks: int = 12  # blocks after the title searched for a standalone date
+    signature_blocks: int = 4  # last blocks of a report searched for its signature date when the cover has none
     cover_rows: int = 8  # first rows of a table that may hold the title and its year
     long_cell_chars: int = 15  # a table cell this long is read as running text too
     min_broken_line: int = 20  # a line at least this long without end punctuation continues on the next
@@ -260,6 +261,8 @@ def _standalone_date(seg, s: CardSettings) -> tuple[str, int, str] | None:
     """A cover or signature line that is only a date ('2021 年 8 月', '二〇二二年十月')."""
     start = seg.title_block or 0
     order = list(range(start, min(len(seg.blocks), start + s.cover_blocks))) + list(range(0, start))
+    # reports signed at the end ("评价机构名称" then "2023年5月") carry the date on their last lines
+    order += [i for i in range(max(0, len(seg.blocks) - s.signature_blocks), len(seg.blocks)) if i not in order]
     for i in order:
         b = seg.blocks[i]
         if isinstance(b, Paragraph):
@@ -344,6 +347,11 @@ def read_card(seg, doc, facts, settings=None) -> Report:
         c = next(iter(_sentence_cands(text, "unit", 1)), None)
         if c:
             put("unit", tidy(str(c.value)), c.page, c.evidence)
+    if rep.department is None:
+        # third-party reports name the 主管部门 in running text ("项目主管部门为…局") rather than on a form
+        c = next(iter(_sentence_cands(text, "department", 1)), None)
+        if c:
+            put("department", tidy(str(c.value)), c.page, c.evidence)
     if kind == "department_self" and rep.department is None and rep.unit:
         put("department", rep.unit, prov["unit"]["page"], prov["unit"]["evidence"])
 

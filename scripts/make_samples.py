@@ -9,8 +9,8 @@ them alone may key on their wording.  These samples vary what real reports vary 
 cells with number formats), several forms in one workbook, a third-party scoring table with
 得分率 - and each carries exactly ONE deliberate discrepancy that the spot checks must flag.
 Gold files in the corpus's gold format are written beside them (OUT_DIR/gold/), derived from
-the same figures, so the samples and their gold cannot drift apart.  The PDF is made from one
-DOCX with LibreOffice when ``soffice`` is on PATH (skipped, with a note, otherwise).
+the same figures, so the samples and their gold cannot drift apart.  PDFs are made from the
+DOCX files and the workbook with LibreOffice when ``soffice`` is on PATH (skipped, with a note, otherwise).
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from samples_third_party import make_third_party  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def to_pdf(docx_path: Path, out_dir: Path) -> Path | None:
+def to_pdf(src: Path, out_dir: Path) -> Path | None:
     """Convert with LibreOffice in a private profile so a running office instance does not interfere."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
@@ -37,8 +37,8 @@ def to_pdf(docx_path: Path, out_dir: Path) -> Path | None:
         return None
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out_dir), str(docx_path)], check=True, capture_output=True, timeout=180)
-    pdf = out_dir / (docx_path.stem + ".pdf")
+                        "--outdir", str(out_dir), str(src)], check=True, capture_output=True, timeout=180)
+    pdf = out_dir / (src.stem + ".pdf")
     return pdf if pdf.exists() else None
 
 
@@ -58,10 +58,17 @@ def main(argv: list[str]) -> int:
         county_gold["files"].append(pdf.name)
     write_gold(gold_dir, county_docx.stem, county_gold)
 
-    for name, gold in make_workbook(out):
+    book, golds = make_workbook(out)
+    pdf = to_pdf(book, out)  # printed from the workbook: one page per sheet, as departments publish them
+    for name, gold in golds:
+        if pdf is not None:
+            gold["files"].append(pdf.name)
         write_gold(gold_dir, name, gold)
 
     tp_docx, tp_gold = make_third_party(out)
+    pdf = to_pdf(tp_docx, out)
+    if pdf is not None:
+        tp_gold["files"].append(pdf.name)
     write_gold(gold_dir, tp_docx.stem, tp_gold)
     print(f"samples written to {out}")
     return 0

@@ -66,3 +66,37 @@ def docx_table(doc, rows: list[list[str]], merges: list[tuple[int, int, int, int
         for run in merged.paragraphs[0].runs:
             run.font.size = Pt(font_pt)
     return table
+
+
+def style_sheet(ws, first_row: int, widths: tuple[int, ...]) -> None:
+    """Thin borders and wrapped text below the title rows, a big title: how published forms look."""
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    thin = Side(style="thin")
+    for row in ws.iter_rows(min_row=first_row, max_row=ws.max_row, max_col=len(widths)):
+        for cell in row:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+    ws["A1"].font = Font(size=16, bold=True)
+    ws["A1"].alignment = Alignment(horizontal="center")
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    # printed as published: landscape, all columns on one page width
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
+def grade_of(total: float) -> str:
+    """The common four bands (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差)."""
+    return "优" if total >= 90 else "良" if total >= 80 else "中" if total >= 60 else "差"
+
+
+GRADE_WORDS = {"优": "优秀", "良": "良好", "中": "中等", "差": "差"}
+
+
+def grade_word(total: float) -> str:
+    """The grade as many reports spell it out (优秀, 良好): the contract stores 优/良/中/差."""
+    return GRADE_WORDS[grade_of(total)]

@@ -2,7 +2,7 @@
 
 * a Zhejiang county form in DOCX: money in 元 with cents, headers 预算数/执行数/完成率 and
   指标值/实际值/权重/评分, 自评等级 stated; planted: the stated 完成率 is off by one point.
-* a Jiangxi department workbook (XLSX) with one project form per sheet: money in 万元 as numeric
+* a Jiangxi department workbook (XLSX): the 部门整体 form, then one project form per sheet: money in 万元 as numeric
   cells with number formats, rates as percent-formatted fractions, 中央/省级/区级 source lines;
   planted (second sheet only): the source lines' 实际支出数 do not add up to the total.
 """
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from samples_common import docx_table, indicator_gold, money, num, pct, r2
+from samples_common import docx_table, grade_of, grade_word, indicator_gold, money, num, pct, r2, style_sheet
+from samples_department import write_department_sheet
 
 # ---------------------------------------------------------------- Zhejiang county form (DOCX)
 COUNTY = {
@@ -53,10 +54,6 @@ COUNTY = {
     ],
     "rate_typo": 1.00,  # planted: the stated 完成率 is this many points above the true one
 }
-
-
-def _grade(total: float) -> str:
-    return "优" if total >= 90 else "良" if total >= 80 else "中" if total >= 60 else "差"
 
 
 def make_county_form(out: Path) -> tuple[Path, dict]:
@@ -109,7 +106,7 @@ def make_county_form(out: Path) -> tuple[Path, dict]:
     merges.append((h, 0, len(rows) - 1, 0))
     t = len(rows)
     rows.append(["总分", "", "", "", "", "", "100", num(total)])
-    rows.append(["自评等级", "", "", "", "", "", _grade(total), ""])
+    rows.append(["自评等级", "", "", "", "", "", grade_word(total), ""])
     merges += [(t, 0, t, 5), (t + 1, 0, t + 1, 5), (t + 1, 6, t + 1, 7)]
 
     doc = Document()
@@ -127,12 +124,11 @@ def make_county_form(out: Path) -> tuple[Path, dict]:
         "files": [path.name],
         "report": {"kind": "project_self", "province": s["province"], "city": s["city"], "county": s["county"],
                    "department": s["department"], "unit": s["unit"], "project": s["project"],
-                   "fiscal_year": s["year"], "reported_score": total, "reported_grade": _grade(total),
-                   "evaluator": None},
+                   "fiscal_year": s["year"], "report_date": s["date"], "reported_score": total,
+                   "reported_grade": grade_of(total), "evaluator": None},
         "budgets": [{"line": "total", "budget_yuan": budget, "spent_yuan": spent, "reported_rate_pct": stated_rate}]
         + [{"line": name, "budget_yuan": b, "spent_yuan": x} for name, b, x in s["lines"]],
-        "scores": [{"section": level1, "max_points": sum(i["weight"] for _, i in items)}
-                   for level1, items in s["groups"]],
+        "scores": [],  # the form states no section subtotals
         "indicators": gold_ind,
         "tables": [],
         "checks": [{"what": f"年度资金总额 完成率 {pct(stated_rate)}, but 执行数 {money(spent)} / 预算数 "
@@ -153,13 +149,13 @@ SHEETS = [
                 ("数量指标", dict(name="资助幼儿人数", target="≥2900人", actual="3012人", target_op=">=",
                              target_value=2900, unit="人", actual_value=3012, weight=15, score=15)),
                 ("数量指标", dict(name="资助标准", target="1000元/生·年", actual="1000元/生·年", weight=10, score=10)),
-                ("质量指标", dict(name="资助对象认定准确率", target="100%", actual="100%", target_op="=",
+                ("质量指标", dict(name="资助对象认定准确率", target="100%", actual="100%",
                              target_value=100, unit="%", actual_value=100, weight=15, score=15)),
                 ("时效指标", dict(name="资金发放及时率", target="≥95%", actual="98.6%", target_op=">=",
                              target_value=95, unit="%", actual_value=98.6, weight=10, score=10)),
             ]),
             ("效益指标", [
-                ("社会效益指标", dict(name="家庭经济困难幼儿入园保障率", target="100%", actual="100%", target_op="=",
+                ("社会效益指标", dict(name="家庭经济困难幼儿入园保障率", target="100%", actual="100%",
                                 target_value=100, unit="%", actual_value=100, weight=20, score=20)),
                 ("可持续影响指标", dict(name="资助政策知晓率", target="≥90%", actual="91.2%", target_op=">=",
                                  target_value=90, unit="%", actual_value=91.2, weight=10, score=9)),
@@ -181,7 +177,7 @@ SHEETS = [
                              target_value=12000, unit="平方米", actual_value=12650, weight=15, score=15)),
                 ("数量指标", dict(name="受益学校数量", target="≥28所", actual="28所", target_op=">=",
                              target_value=28, unit="所", actual_value=28, weight=10, score=10)),
-                ("质量指标", dict(name="工程验收合格率", target="100%", actual="100%", target_op="=",
+                ("质量指标", dict(name="工程验收合格率", target="100%", actual="100%",
                              target_value=100, unit="%", actual_value=100, weight=15, score=15)),
                 ("时效指标", dict(name="项目按期完工率", target="≥90%", actual="85.7%", target_op=">=",
                              target_value=90, unit="%", actual_value=85.7, weight=10, score=9)),
@@ -189,7 +185,7 @@ SHEETS = [
                              target_value=500, unit="元", actual_value=477.25, weight=10, score=10)),
             ]),
             ("效益指标", [
-                ("社会效益指标", dict(name="校舍安全隐患消除率", target="100%", actual="100%", target_op="=",
+                ("社会效益指标", dict(name="校舍安全隐患消除率", target="100%", actual="100%",
                                 target_value=100, unit="%", actual_value=100, weight=15, score=15)),
                 ("可持续影响指标", dict(name="校舍使用年限延长", target="≥10年", actual="15年", target_op=">=",
                                  target_value=10, unit="年", actual_value=15, weight=5, score=5)),
@@ -206,8 +202,6 @@ SHEETS = [
 
 
 def _write_sheet(ws, s: dict, year: int) -> dict:
-    from openpyxl.styles import Alignment, Border, Font, Side
-
     lines = s["lines"]
     initial = r2(sum(x[1] or 0 for x in lines))
     final = r2(sum(x[2] or 0 for x in lines))
@@ -256,19 +250,11 @@ def _write_sheet(ws, s: dict, year: int) -> dict:
     merges.append(f"A{h}:A{ws.max_row}")
     t = ws.max_row + 1
     ws.append(["总分", None, None, None, None, None, 100, total, None])
-    ws.append(["自评等级", None, None, None, None, None, _grade(total), None, None])
+    ws.append(["自评等级", None, None, None, None, None, grade_of(total), None, None])
     merges += [f"A{t}:F{t}", f"A{t + 1}:F{t + 1}", f"G{t + 1}:H{t + 1}"]
     for m in merges:
         ws.merge_cells(m)
-    thin = Side(style="thin")
-    for row in ws.iter_rows(min_row=3, max_row=ws.max_row, max_col=9):
-        for cell in row:
-            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-    ws["A1"].font = Font(size=16, bold=True)
-    ws["A1"].alignment = Alignment(horizontal="center")
-    for col, width in zip("ABCDEFGHI", (12, 14, 14, 22, 14, 14, 10, 10, 24)):
-        ws.column_dimensions[col].width = width
+    style_sheet(ws, 3, (12, 14, 20, 22, 14, 14, 10, 10, 24))
 
     checks = []
     if s["spent_typo"]:
@@ -284,25 +270,24 @@ def _write_sheet(ws, s: dict, year: int) -> dict:
     return {
         "report": {"kind": "project_self", "province": "江西省", "city": "赣州市", "county": "南康区",
                    "department": DEPT, "unit": s["unit"], "project": s["project"], "fiscal_year": year,
-                   "reported_score": total, "reported_grade": _grade(total), "evaluator": None},
+                   "report_date": None, "reported_score": total, "reported_grade": grade_of(total), "evaluator": None},
         "budgets": budgets,
-        "scores": [{"section": level1, "max_points": sum(i["weight"] for _, i in items)}
-                   for level1, items in s["groups"]],
+        "scores": [],  # the form states no section subtotals
         "indicators": gold_ind,
         "tables": [],
         "checks": checks,
     }
 
 
-def make_workbook(out: Path) -> list[tuple[str, dict]]:
+def make_workbook(out: Path) -> tuple[Path, list[tuple[str, dict]]]:
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
-    path = out / "jiangxi-nankang-2023-project-forms.xlsx"
-    golds = []
+    path = out / "jiangxi-nankang-2023-department-forms.xlsx"
+    golds = [(f"{path.stem}-0", {"files": [path.name], **write_department_sheet(wb.create_sheet("部门整体"), 2023)})]
     for i, s in enumerate(SHEETS, 1):
         g = _write_sheet(wb.create_sheet(s["sheet"]), s, 2023)
         golds.append((f"{path.stem}-{i}", {"files": [path.name], **g}))
     wb.save(path)
-    return golds
+    return path, golds

@@ -165,9 +165,12 @@ def test_settings_from_the_run_settings():
     from jixiao.settings import Settings
 
     run = Settings()
-    run.extract["ocr"] = {"dpi": 300, "warn_mean_confidence": 0.9, "unknown": 1}
+    run.extract["ocr"] = {"dpi": 300, "warn_mean_confidence": 0.9}
     s = OcrSettings.from_any(run)
     assert s.dpi == 300 and s.warn_mean_confidence == 0.9
+    run.extract["ocr"]["unknown"] = 1
+    with pytest.raises(ValueError, match=r"unknown setting in \[extract.ocr\]: unknown"):
+        OcrSettings.from_any(run)
     assert OcrSettings.from_any(None) == OcrSettings()
     assert OcrSettings.from_any(s) is s
 

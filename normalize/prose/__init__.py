@@ -28,6 +28,8 @@ except ImportError:  # pragma: no cover - depends on the tree's state
 
 HINT_STRENGTH = 2  # a sentence: weaker than a labelled form cell, stronger than a guess from a title
 EVIDENCE_MAX = 300
+# a bracketed note of the points available after an item's name: （分值8分）, (权重10分), （5分）
+POINTS_NOTE = re.compile(r"[（(](?:分值|权重|满分|标准分)?[:：]?\d+(?:\.\d+)?分[）)]$")
 
 
 def read_prose(seg, doc, settings=None) -> Facts:
@@ -162,7 +164,8 @@ class _Reader:
         m = re.match(r"^(?P<head>[^,，;；:：。]{2,40}?)(?P<sep>[:：。.])(?P<body>.*)$", rest)
         if not m:
             return None, text
-        head = m.group("head")
+        # "立项依据充分性（分值3分）：…" names the item with its points available in brackets
+        head = POINTS_NOTE.sub("", m.group("head")).strip() or m.group("head")
         if not numbered and (m.group("sep") not in ":：" or len(head) > self.ps.unnumbered_head_max):
             return None, text
         if any(e.label in ind.VALUE_LABELS or e.label == "POINTS" for e in ents(head)):

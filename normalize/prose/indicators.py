@@ -174,7 +174,9 @@ def _target_ref():
     v = vocab()
     refs = "|".join(re.escape(w) for w in sorted(v.words("indicator", "target_ref"), key=len, reverse=True))
     ops = "|".join(re.escape(w) for w in sorted(sum((v.words("indicator", k) for k in OPS), []), key=len, reverse=True))
-    return re.compile(rf"(?:{refs})(?:为|是)?[(（]?(?P<op>{ops})?$")
+    verbs = "|".join(re.escape(w) for w in sorted(v.words("indicator", "target_verbs"), key=len, reverse=True))
+    obj = f"(?:(?:{verbs})[\u4e00-\u9fff]{{0,4}})?" if verbs else ""
+    return re.compile(rf"(?:{refs}){obj}(?:为|是)?[(（]?(?P<op>{ops})?$")
 
 
 def read_item(head: str, body: list[str], settings) -> Row | None:
