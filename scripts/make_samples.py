@@ -7,7 +7,8 @@ Why: the corpus holds Guangdong, Anhui, Hunan, Yunnan and Fujian layouts; a read
 them alone may key on their wording.  These samples vary what real reports vary - header words
 (预算数/执行数/完成率, 指标值/实际值, 权重/评分), money units (元 with cents, 万元 as numeric
 cells with number formats), several forms in one workbook, a third-party scoring table with
-得分率 - and each carries exactly ONE deliberate discrepancy that the spot checks must flag.
+得分率 - and each report carries exactly ONE deliberate discrepancy that the spot checks must flag
+(one project sheet is left consistent, as a control against false alarms).
 Gold files in the corpus's gold format are written beside them (OUT_DIR/gold/), derived from
 the same figures, so the samples and their gold cannot drift apart.  PDFs are made from the
 DOCX files and the workbook with LibreOffice when ``soffice`` is on PATH (skipped, with a note, otherwise).

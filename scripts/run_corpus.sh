@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 J=.venv/bin/jixiao
+export COLUMNS=${COLUMNS:-160}  # rich tables wrap less when output is piped
 DB=${DB:-reports.db}
 rm -f "$DB" "$DB-wal" "$DB-shm"
 $J ingest corpus --db "$DB"
@@ -22,6 +23,6 @@ cat <<MSG
 Next steps:
   browse in Datasette:   $J serve --db $DB        (then open http://127.0.0.1:8001)
   audit page:            audit.html (written just now; opens offline)
-  notebooks:             JIXIAO_DB=$DB .venv/bin/jupyter notebook notebooks/   (or run them with nbclient)
+  notebooks:             .venv/bin/pip install notebook && JIXIAO_DB=\$PWD/$DB .venv/bin/jupyter notebook notebooks/
   SQL:                   $J query --db $DB "select city, canonical, actual_value from indicator_by_place limit 20"
 MSG

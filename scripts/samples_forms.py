@@ -1,10 +1,12 @@
 """Project self-evaluation forms (项目支出绩效自评表) in two templates the corpus lacks.
 
 * a Zhejiang county form in DOCX: money in 元 with cents, headers 预算数/执行数/完成率 and
-  指标值/实际值/权重/评分, 自评等级 stated; planted: the stated 完成率 is off by one point.
-* a Jiangxi department workbook (XLSX): the 部门整体 form, then one project form per sheet: money in 万元 as numeric
-  cells with number formats, rates as percent-formatted fractions, 中央/省级/区级 source lines;
-  planted (second sheet only): the source lines' 实际支出数 do not add up to the total.
+  指标值/实际值/权重/评分, targets in words (不低于, 以上, 不高于), 自评等级 spelt out (优秀);
+  planted: the stated 完成率 is off by one point.
+* a Jiangxi department workbook (XLSX): the 部门整体 form, then one project form per sheet;
+  money in 万元 as numeric cells with number formats, rates as percent-formatted fractions, 中央/省级/区级 source lines;
+  planted: the 部门整体 form's 总分 (see samples_department) and, on the second project sheet, source
+  lines whose 实际支出数 do not add up to the total; the first project sheet is consistent.
 """
 from __future__ import annotations
 
@@ -26,22 +28,22 @@ COUNTY = {
              "未达到年度目标。"),
     "groups": [
         ("产出指标", [
-            ("数量指标", dict(name="绿色高产示范方建设面积", target="≥10000亩", actual="10520亩", target_op=">=",
+            ("数量指标", dict(name="绿色高产示范方建设面积", target="不低于10000亩", actual="10520亩", target_op=">=",
                          target_value=10000, unit="亩", actual_value=10520, weight=10, score=10)),
-            ("数量指标", dict(name="技术培训人次", target="≥800人次", actual="865人次", target_op=">=",
+            ("数量指标", dict(name="技术培训人次", target="800人次以上", actual="865人次", target_op=">=",
                          target_value=800, unit="人次", actual_value=865, weight=5, score=5)),
             ("质量指标", dict(name="统防统治覆盖率", target="≥90%", actual="92.6%", target_op=">=",
                          target_value=90, unit="%", actual_value=92.6, weight=10, score=10)),
-            ("质量指标", dict(name="化学农药使用量减少比例", target="≥5%", actual="4.2%", target_op=">=",
+            ("质量指标", dict(name="化学农药使用量减少比例", target="5%以上", actual="4.2%", target_op=">=",
                          target_value=5, unit="%", actual_value=4.2, weight=10, score=8.4)),
             ("时效指标", dict(name="项目完成时间", target="2023年12月底前", actual="2023年11月完成", weight=5, score=5)),
-            ("成本指标", dict(name="亩均补助标准", target="≤120元", actual="116.30元", target_op="<=",
+            ("成本指标", dict(name="亩均补助标准", target="不高于120元", actual="116.30元", target_op="<=",
                          target_value=120, unit="元", actual_value=116.3, weight=10, score=10)),
         ]),
         ("效益指标", [
             ("经济效益指标", dict(name="示范区亩均增产", target="≥30公斤", actual="36.5公斤", target_op=">=",
                             target_value=30, unit="公斤", actual_value=36.5, weight=10, score=10)),
-            ("社会效益指标", dict(name="带动农户数", target="≥1500户", actual="1620户", target_op=">=",
+            ("社会效益指标", dict(name="带动农户数", target="不少于1500户", actual="1620户", target_op=">=",
                             target_value=1500, unit="户", actual_value=1620, weight=10, score=10)),
             ("生态效益指标", dict(name="秸秆综合利用率", target="≥95%", actual="96.8%", target_op=">=",
                             target_value=95, unit="%", actual_value=96.8, weight=5, score=5)),

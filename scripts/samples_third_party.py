@@ -1,7 +1,7 @@
 """A third-party 绩效评价报告 (Shandong county-level city) with a scoring table and prose.
 
-What it varies from the corpus: 一级/二级/三级 指标 with 分值, 得分 and 得分率 columns in one
-table, a separate summary table per 一级指标, money in prose as "2,360.00万元" with 年中调减,
+What it varies from the corpus: a scoring table where 一级, 二级 and 三级 指标 each carry their
+own 分值 column, a summary table per 一级指标 headed 权重/得分/得分率, money in prose as "2,360.00万元" with 年中调减,
 the evaluator named in the opening paragraph.  Planted: the summary table states one
 section's 得分率 wrongly (its 得分/分值 is another figure).
 """
@@ -16,6 +16,7 @@ S = {
     "department": "寿光市住房和城乡建设局", "project": "农村生活污水治理专项资金", "year": 2022,
     "evaluator": "潍坊恒信工程咨询有限公司", "date_text": "2023年5月", "date": "2023-05",
     "initial": 2360.00, "cut": -140.00, "spent": 2104.56,
+    "sources": [("中央水污染防治资金", 1200.00), ("省级财政资金", 540.36), ("市级配套资金", 364.20)],
     "sections": [
         ("决策", [("项目立项", "立项依据充分性", 3, 3), ("项目立项", "立项程序规范性", 3, 3),
                   ("绩效目标", "绩效目标合理性", 4, 3), ("绩效目标", "绩效指标明确性", 4, 3),
@@ -67,7 +68,7 @@ def make_third_party(out: Path) -> tuple[Path, dict]:
     doc.add_paragraph("（二）资金安排及使用情况")
     doc.add_paragraph(f"{s['year']}年该项目年初预算安排{s['initial']:,.2f}万元，年中调减{-s['cut']:,.2f}万元，"
                       f"调整后预算{final:,.2f}万元。截至{s['year']}年12月31日，项目实际支出{s['spent']:,.2f}万元，"
-                      f"预算执行率为{pct(rate)}。")
+                      f"预算执行率为{pct(rate)}。其中，" + "，".join(f"{n}支出{x:,.2f}万元" for n, x in s["sources"]) + "。")
     doc.add_paragraph("二、综合评价结论")
     doc.add_paragraph(f"评价组按照决策、过程、产出、效益四个维度设置评价指标体系，经综合评价，"
                       f"该项目综合得分为{num(total)}分，绩效等级为“{grade_word(total)}”。各一级指标得分情况如下：")
@@ -90,24 +91,26 @@ def make_third_party(out: Path) -> tuple[Path, dict]:
     doc.add_paragraph("四、存在的问题及建议")
     doc.add_paragraph("部分工程未按期完工，项目预算编制精细化程度有待提高。建议加强项目前期论证，强化建设进度管理。")
     doc.add_paragraph("附件：绩效评价指标评分表")
-    grid = [["一级指标", "二级指标", "三级指标", "分值", "得分", "得分率"]]
+    # each level carries its own 分值 column, as many evaluators lay the table out
+    grid = [["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"]]
     merges = []
     for name, items in s["sections"]:
         start = len(grid)
-        prev2, start2 = None, None
-        for level2, level3, mx, pts, *_ in items:
-            r = len(grid)
-            head = f"{name}（{num(sum(i[2] for i in items))}分）" if r == start else ""
-            grid.append([head, level2 if level2 != prev2 else "", level3, num(mx), num(pts), pct(r2(pts / mx * 100))])
-            if level2 != prev2:
-                if prev2 is not None and r - 1 > start2:
-                    merges.append((start2, 1, r - 1, 1))
-                prev2, start2 = level2, r
-        if len(grid) - 1 > start2:
-            merges.append((start2, 1, len(grid) - 1, 1))
-        merges.append((start, 0, len(grid) - 1, 0))
-    grid.append(["合计", "", "", "100", num(total), pct(total)])
-    merges.append((len(grid) - 1, 0, len(grid) - 1, 2))
+        groups: dict[str, list] = {}
+        for item in items:
+            groups.setdefault(item[0], []).append(item)
+        for level2, its in groups.items():
+            start2 = len(grid)
+            for k, (_, level3, mx, pts, *_) in enumerate(its):
+                first1, first2 = len(grid) == start, k == 0
+                grid.append([name if first1 else "", num(sum(i[2] for i in items)) if first1 else "",
+                             level2 if first2 else "", num(sum(i[2] for i in its)) if first2 else "",
+                             level3, num(mx), num(pts)])
+            if len(grid) - 1 > start2:
+                merges += [(start2, 2, len(grid) - 1, 2), (start2, 3, len(grid) - 1, 3)]
+        merges += [(start, 0, len(grid) - 1, 0), (start, 1, len(grid) - 1, 1)]
+    grid.append(["合计", "100", "", "", "", "", num(total)])
+    merges.append((len(grid) - 1, 1, len(grid) - 1, 5))
     docx_table(doc, grid, merges)
     doc.add_paragraph(s["evaluator"])
     doc.add_paragraph(s["date_text"])
@@ -123,7 +126,8 @@ def make_third_party(out: Path) -> tuple[Path, dict]:
                    "evaluator": s["evaluator"]},
         "budgets": [{"line": "total", "initial_yuan": r2(s["initial"] * 10000), "adjusted_yuan": r2(s["cut"] * 10000),
                      "budget_yuan": r2(final * 10000), "spent_yuan": r2(s["spent"] * 10000),
-                     "reported_rate_pct": rate}],
+                     "reported_rate_pct": rate}]
+        + [{"line": n, "spent_yuan": r2(x * 10000)} for n, x in s["sources"]],
         "scores": [{"section": name, "max_points": mx, "points": pts} for name, mx, pts in sec],
         "indicators": [{"tier": 2, "level1": name, "level2": l2, "name": l3, **s["prose_values"].get(l3, {}),
                         "weight": mx, "score": pts}

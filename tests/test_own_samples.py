@@ -95,3 +95,23 @@ def test_planted_discrepancies_only(samples_db):
             assert (n >= 1) if planted else (n == 0), f"{f} {gold['report']['project']}: {n} mismatches"
             seen[planted] += 1
     assert seen[True] and seen[False]
+
+
+def test_each_level_with_its_own_points_column():
+    """'一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分': the indicator's 分值 is the one after its name.
+
+    Reading the first 分值 column instead gives every indicator its section's points (a wrong number)."""
+    from jixiao.extract.document import Document, Table
+    from jixiao.normalize.segment import Segment
+    from jixiao.normalize.tables import read_tables
+
+    rows = [["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+            ["决策", "10", "项目立项", "6", "立项依据充分性", "3", "3"],
+            ["", "", "", "", "立项程序规范性", "3", "2.5"],
+            ["", "", "资金投入", "4", "预算编制科学性", "4", "3"]]
+    merges = [(1, 0, 3, 0), (1, 1, 3, 1), (1, 2, 2, 2), (1, 3, 2, 3)]
+    table = Table(rows=rows, page_start=1, page_end=1, merges=merges)
+    doc = Document(path="x.docx", format="docx", blocks=[table])
+    facts = read_tables(Segment(blocks=[table], page_start=1, page_end=1), doc)
+    got = {i.name: (i.weight, i.score) for i in facts.indicators if i.source == "table"}
+    assert got == {"立项依据充分性": (3, 3), "立项程序规范性": (3, 2.5), "预算编制科学性": (4, 3)}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..geometry import cluster
 from .settings import OcrSettings
 
 
@@ -91,14 +92,7 @@ def _touches(seg, others, tol: float) -> bool:
     return False
 
 
-def _cluster(values: list[float], tol: float) -> list[float]:
-    out: list[list[float]] = []
-    for v in sorted(values):
-        if out and v - out[-1][-1] <= tol:
-            out[-1].append(v)
-        else:
-            out.append([v])
-    return [float(np.mean(g)) for g in out]
+
 
 
 def _coverage(mask: np.ndarray, pos: float, a: float, b: float, tol: int, horizontal: bool) -> float:
@@ -171,8 +165,8 @@ def _group(hsegs, vsegs, tol):
 
 def _grid(hs, vs, hmask, vmask, tol, settings: OcrSettings, page_w: int) -> Grid | None:
     min_gap = max(tol + 1, settings.cell_min_px_frac * page_w)
-    ys = _cluster([s[0] for s in hs], min_gap)
-    xs = _cluster([s[0] for s in vs], min_gap)
+    ys = cluster([s[0] for s in hs], min_gap)
+    xs = cluster([s[0] for s in vs], min_gap)
     if len(ys) - 1 < settings.table_min_rows or len(xs) - 1 < settings.table_min_cols:
         return None
     nr, nc = len(ys) - 1, len(xs) - 1

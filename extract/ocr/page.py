@@ -11,14 +11,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-
 from jixiao.extract.document import Block, Paragraph, Table
 
-from .cells import empty_cell_quads, is_dash, normalize_dash, piece_from, reach_to_border
+from .cells import (
+    empty_cell_quads,
+    is_dash,
+    normalize_dash,
+    piece_from,
+    reach_to_border,
+)
 from .engine import get_engine
 from .grid import Grid, binarize, find_grids
-from .layout import (Margins, Piece, cell_text, is_page_number, opens_paragraph, paragraphs, visual_lines,
-                     weighted_confidence)
+from .layout import (
+    Margins,
+    Piece,
+    cell_text,
+    is_page_number,
+    opens_paragraph,
+    paragraphs,
+    visual_lines,
+    weighted_confidence,
+)
 from .orient import upright
 from .render import render_page, rotate, skew_degrees
 from .settings import OcrSettings

@@ -12,13 +12,13 @@ from importlib import import_module
 from pathlib import Path
 
 from ..document import Document, Page
+from .furniture import find_furniture
+from .open import open_pdf
 from .paragraphs import Layout, build_paragraph, measure, starts_paragraph
 from .settings import PdfSettings
 from .stitch import columns_agree, stitch
 from .tables import Segment, clipped_leftover, find_segments
 from .text import Line, group_lines
-from .furniture import find_furniture
-from .open import open_pdf
 
 __all__ = ["read_pdf", "PdfSettings"]
 

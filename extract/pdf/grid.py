@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Table
-from .tables import Segment, cluster, nearest
+from ..geometry import cluster
+from .tables import Segment, nearest
 from .text import join_pieces
 
 

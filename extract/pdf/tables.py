@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..geometry import cluster
 from .rulings import horizontal_edges, open_sides, ruled, vertical_edges, widen
 from .settings import PdfSettings
 from .text import clean_space, first_token_width, group_lines, join_pieces
@@ -59,17 +60,6 @@ class Segment:
     @property
     def n_cols(self) -> int:
         return len(self.xs) - 1
-
-
-def cluster(values: list[float], tol: float) -> list[float]:
-    """Positions closer than ``tol`` are one boundary (the mean of the group)."""
-    out: list[list[float]] = []
-    for v in sorted(values):
-        if out and v - out[-1][-1] <= tol:
-            out[-1].append(v)
-        else:
-            out.append([v])
-    return [sum(g) / len(g) for g in out]
 
 
 def nearest(bounds: list[float], v: float) -> int:

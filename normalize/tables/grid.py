@@ -230,6 +230,16 @@ def _make_block(vocab: Vocab, v: View, h: int, end: int) -> Block | None:
         for role, rank in rs:
             if role in allowed and (role not in chosen or rank < chosen[role][0]):
                 chosen[role] = (rank, c)
+    if kind == "indicator" and "name" in chosen:
+        # "一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分": each level has its own 分值 column;
+        # the indicator's own is the first one after its name, not the first in the row
+        name_col = chosen["name"][1]
+        for role in VALUE_ROLES & set(chosen):
+            rank = chosen[role][0]
+            same = sorted(c for c, rs in cand.items() if (role, rank) in rs)
+            after = [c for c in same if c > name_col]
+            if len(same) > 1 and after:
+                chosen[role] = (rank, after[0])
     b = Block(view=v, header=h, body=range(h + 1 if sub is None else h + 2, end), kind=kind, sub_header=sub)
     for role, (_, c) in chosen.items():
         c1, c2 = spans.get(c, (c, c))
