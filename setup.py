@@ -2,7 +2,7 @@
 installed import name lives under ``jixiao``. setuptools maps folders to packages with
 ``package_dir``; this file finds the subpackages of each mapped folder so that a new
 subfolder with an ``__init__.py`` needs no edit here."""
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 ROOTS = {"jixiao": "jixiao", "jixiao.extract": "extract", "jixiao.normalize": "normalize",
          "jixiao.schemas": "schemas", "jixiao.db": "db"}
@@ -11,7 +11,8 @@ package_dir, packages = {}, []
 for name, folder in ROOTS.items():
     package_dir[name] = folder
     packages.append(name)
-    for sub in find_packages(folder):
+    # namespace packages too: data folders (normalize/data, schemas/json) ship as package data
+    for sub in find_namespace_packages(folder, exclude=["*__pycache__*"]):
         packages.append(f"{name}.{sub}")
         package_dir[f"{name}.{sub}"] = f"{folder}/{sub.replace('.', '/')}"
 
