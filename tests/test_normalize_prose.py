@@ -285,6 +285,20 @@ def test_conflicting_figures_are_left_empty():
     assert any("年初" in p or "initial" in p for p in g.problems)
 
 
+def test_a_part_of_the_whole_yields_to_the_whole():
+    # the later part counts a qualified, smaller population (企业诉求 within 诉求): its rate is the subset's
+    f = prose("全年热线共受理诉求 52,000 件，其中转派工单 8,100 张，转办准确率 93.5%，按时办结率 99%；"
+              "共受理企业诉求 1,200 件，其中转派工单 300 张，转办准确率 99.1%，按时办结率 99%。")
+    assert (indicator(f, "转办准确率").actual_value, indicator(f, "按时办结率").actual_value) == (93.5, 99.0)
+    # a part opened by 其中 yields too; an indicator stated only in the part is kept
+    g = prose("共发放调查问卷 600 份，群众满意率 96%；其中企业问卷 80 份，群众满意率 99%，企业回访满意率 95%。")
+    assert indicator(g, "群众满意率").actual_value == 96.0
+    assert indicator(g, "企业回访满意率").actual_value == 95.0
+    # two years side by side are not a whole and its part: the rate stays empty rather than guessed
+    h = prose("2021年共受理诉求 1,000 件，转办准确率 90%；2022年共受理诉求 2,000 件，转办准确率 95%。")
+    assert indicator(h, "转办准确率") is None
+
+
 @pytest.mark.parametrize("text, want", [
     ("本项目预算金额为350万元，截至12月31日实际支出342.6万元，预算执行率为97.89%。",
      (None, None, 3500000.0, 3426000.0, 97.89)),

@@ -218,9 +218,14 @@ class _Reader:
                 in_targets = True
             elif in_targets and any(c in ns for c in self.actual_cues):
                 in_targets = False
-            for cl in clauses(sent):
-                row = ind.read_clause(cl, in_targets, False, self.ps, self.target_section)
-                if row:
+            whole: set[str] = set()
+            for part, is_part in ind.sentence_parts(ns):
+                for cl in clauses(part):
+                    row = ind.read_clause(cl, in_targets, False, self.ps, self.target_section)
+                    if row is None or (is_part and ind.name_key(row.name) in whole):
+                        continue  # a part's figure where the whole states its own ("；其中企业诉求…")
+                    if not is_part:
+                        whole.add(ind.name_key(row.name))
                     row.page, row.evidence = p.page, [sent]
                     got.append((row, in_targets))
         mixed = any(r.target_op is not None and not scoped for r, scoped in got)

@@ -168,6 +168,48 @@ def read_clause(cl: str, target_para: bool, mixed_para: bool, settings, target_s
     return row
 
 
+def _population(segment: str) -> tuple[str, float, str] | None:
+    """What a part of a sentence counts: ("受理诉求", 2106722, "件") for "…共受理诉求2106722件，…".
+
+    The first count whose own clause holds a total word; the phrase is what the word counts."""
+    totals = sorted(vocab().words("indicator", "total_words"), key=len, reverse=True)
+    for e in ents(segment):
+        if e.label != "QTY":
+            continue
+        clause = re.split(r"[,，:：、]", segment[: e.start])[-1]
+        word = next((w for w in totals if w in clause), None)
+        if word is None:
+            continue
+        q = parse_quantity(e.text)
+        phrase = clause[clause.rindex(word) + len(word):].strip()
+        return (phrase, q.value, q.unit) if q and q.value is not None and phrase else None
+    return None
+
+
+def _within(short: str, long_: str) -> bool:
+    """``short``'s characters appear in order in the longer ``long_``: 诉求 within 企业诉求数据."""
+    it = iter(long_)
+    return len(long_) > len(short) and all(ch in it for ch in short)
+
+
+def sentence_parts(sentence: str) -> list[tuple[str, bool]]:
+    """The "；" parts of a normalized sentence, each with whether it is about a part of an earlier
+    part's whole (opens with a part_lead, or counts a qualified smaller population of the same
+    unit). Its figures yield to the whole's where both state the same indicator."""
+    parts = [p for p in re.split(r"[;；]", sentence) if p]
+    leads = tuple(vocab().words("indicator", "part_lead"))
+    out: list[tuple[str, bool]] = []
+    wholes: list[tuple[str, float, str]] = []
+    for i, part in enumerate(parts):
+        pop = _population(part)
+        is_part = i > 0 and (part.lstrip().startswith(leads) or (pop is not None and any(
+            w[2] == pop[2] and pop[1] < w[1] and _within(w[0], pop[0]) for w in wholes)))
+        if pop is not None and not is_part:
+            wholes.append(pop)
+        out.append((part, is_part))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _target_ref():
     """'…超过年度目标（≥' at the end of the text before a figure: the figure is the item's target."""
@@ -222,12 +264,12 @@ def read_item(head: str, body: list[str], settings) -> Row | None:
 # --------------------------------------------------------------------------- merging rows
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
     return re.sub(r"[“”\"'‘’()（）\s]", "", norm(name))
 
 
 def _related(a: str, b: str, settings) -> bool:
-    a, b = _key(a), _key(b)
+    a, b = name_key(a), name_key(b)
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
@@ -276,7 +318,7 @@ def merge_rows(rows: list[Row], settings) -> tuple[list[Row], list[str]]:
     problems: list[str] = []
     out: list[Row] = []
     for r in rows:
-        same = [o for o in out if _key(o.name) == _key(r.name) and (not o.unit or not r.unit or o.unit == r.unit)]
+        same = [o for o in out if name_key(o.name) == name_key(r.name) and (not o.unit or not r.unit or o.unit == r.unit)]
         if same:
             o = same[0]
             for f in Row.VALUE_FIELDS:
