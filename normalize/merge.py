@@ -4,7 +4,8 @@ Tables and sentences often state the same figure; a form's cell is the stronger 
 prose row that names a budget line, an indicator or a section already read from a table only
 fills that row's empty fields and is otherwise dropped. Two exceptions keep the merge honest:
 - a prose row that contradicts its table row stays as its own row (source="prose"): the
-  disagreement is the report's, and the checks may want both;
+  disagreement is the report's, and the checks may want both; a sentence contradicting a
+  budget or score row's cell is noted in ``ReportResult.restated`` for the checks;
 - a table total that disagrees with the sum of its own rows (recorded by the table reader as the
   hint ``budget_total_disputed``) yields to a prose statement of that figure which agrees with
   the sum, since the table then contradicts itself and the text does not.
@@ -16,6 +17,7 @@ import unicodedata
 import regex as re
 
 from jixiao.schemas import BudgetLine, Indicator, Report, ReportResult, ScoreSection
+from jixiao.schemas.models import Restated
 
 _numbering = re.compile(r"^(?:\d+[.、．]|[（(]\d+[）)]|[一二三四五六七八九十]+[、是]|[①-⑳])\s*")
 _punct = re.compile(r"[\s\p{P}\p{S}]+")
@@ -45,8 +47,9 @@ def _same(f: str, a, b) -> bool:
     return a == b
 
 
-def _fill(base, extra, fields) -> tuple[bool, bool]:
-    """Copy extra's fields into base's empty ones. Returns (added something, contradicted)."""
+def _fill(base, extra, fields, restated: list | None = None, what: str = "") -> tuple[bool, bool]:
+    """Copy extra's fields into base's empty ones. Returns (added something, contradicted); a
+    table row contradicted by a sentence is noted in ``restated``."""
     added = conflict = False
     for f in fields:
         mine, theirs = getattr(base, f), getattr(extra, f)
@@ -57,6 +60,10 @@ def _fill(base, extra, fields) -> tuple[bool, bool]:
             added = True
         elif f not in ("target_text", "actual_text", "formula", "canonical", "level1", "level2") and not _same(f, mine, theirs):
             conflict = True
+            if restated is not None and _is_table(base) and not _is_table(extra):
+                restated.append(Restated(what=f"{what} {f}", kept=mine, kept_page=base.page,
+                                         kept_evidence=base.evidence, other=theirs, other_source=extra.source,
+                                         other_page=extra.page, other_evidence=extra.evidence))
     return added, conflict
 
 
@@ -64,7 +71,7 @@ def _is_table(row) -> bool:
     return row.source in (None, "table")
 
 
-def merge_budgets(rows: list[BudgetLine], disputed: list[dict]) -> list[BudgetLine]:
+def merge_budgets(rows: list[BudgetLine], disputed: list[dict], restated: list | None = None) -> list[BudgetLine]:
     out: dict[str, BudgetLine] = {}
     for row in [r for r in rows if _is_table(r)] + [r for r in rows if not _is_table(r)]:
         k = "total" if row.line == "total" else key(row.line)
@@ -86,7 +93,7 @@ def merge_budgets(rows: list[BudgetLine], disputed: list[dict]) -> list[BudgetLi
                 base.reported_rate_pct = row.reported_rate_pct  # the stated rate follows the total it was computed from
             if replaced:
                 base.evidence = "; ".join(filter(None, [base.evidence, row.evidence]))
-        _fill(base, row, BUDGET_FIELDS)
+        _fill(base, row, BUDGET_FIELDS, restated, f"budget {base.line}")
     return list(out.values())
 
 
@@ -122,12 +129,12 @@ def merge_indicators(rows: list[Indicator]) -> list[Indicator]:
     return merged
 
 
-def merge_scores(rows: list[ScoreSection]) -> list[ScoreSection]:
+def merge_scores(rows: list[ScoreSection], restated: list | None = None) -> list[ScoreSection]:
     out: dict[str, ScoreSection] = {}
     for s in [r for r in rows if _is_table(r)] + [r for r in rows if not _is_table(r)]:
         k = key(s.section).removesuffix("指标")
         if k in out:
-            _fill(out[k], s, SCORE_FIELDS)
+            _fill(out[k], s, SCORE_FIELDS, restated, f"score section {out[k].section}")
         else:
             out[k] = s.model_copy()
     return list(out.values())
@@ -135,11 +142,12 @@ def merge_scores(rows: list[ScoreSection]) -> list[ScoreSection]:
 
 def merge(report: Report, seg, facts, settings=None) -> ReportResult:
     disputed = [h.value for h in facts.hints.get("budget_total_disputed", []) if isinstance(h.value, dict)]
-    budgets = merge_budgets(facts.budgets, disputed)
+    restated: list[Restated] = []
+    budgets = merge_budgets(facts.budgets, disputed, restated)
     indicators = merge_indicators(facts.indicators)
-    scores = merge_scores(facts.scores)
+    scores = merge_scores(facts.scores, restated)
     if facts.problems and report.status == "ok":
         report.status = "partial"
         report.error = "; ".join(dict.fromkeys(facts.problems))
     return ReportResult(report=report, budgets=budgets, indicators=indicators, scores=scores,
-                        table_seqs=list(seg.table_seqs))
+                        table_seqs=list(seg.table_seqs), restated=restated)

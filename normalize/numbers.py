@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex as re
+
+DATA = Path(__file__).resolve().parent / "data"
 
 # money unit -> multiplier to yuan
 MONEY_UNITS = {"元": 1.0, "万元": 1e4, "万": 1e4, "亿元": 1e8, "亿": 1e8, "千元": 1e3, "百万元": 1e6}
@@ -104,12 +107,23 @@ class Quantity:
     text: str
 
 
-UNIT_RE = (r"(%|％|‰|元|万元|亿元|千元|万|次|个|人次|人|户|家|项|件|份|条|场|场次|期|篇|套|台|辆|所|间|座|处|平方米|㎡|"
-           r"平方公里|公里|千米|米|km|m|亩|吨|小时|分钟|秒|天|日|个工作日|工作日|月|年|周|岁|册|本|张|批|分|位|名|"
-           r"宗|部|栋|棵|株|只|头|盏|km²|公顷|立方米|m³|台次|车次|架次|小时/天|分/百分|公斤|千克|斤|克|升|户次|课时|学时|"
-           r"人日|张次)?")
+def _unit_re() -> str:
+    """The unit grammar of ``data/units.toml``: [magnitude] unit [per unit] [（alternative）], or
+    one other Chinese character that is no approximation word (20艘, 3000羽), optional."""
+    import tomllib  # noqa: PLC0415 - read once at import
+
+    data = tomllib.loads((DATA / "units.toml").read_text(encoding="utf-8"))
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # noqa: E731
+    known, per_words = alt(data["known"]), alt(data["known"] + data["per_words"])
+    mags, per = alt(data["magnitudes"]), alt(data["per"])
+    approx = "".join(re.escape(w) for w in data["approx"] if len(w) == 1)
+    one = rf"(?:(?:{mags})?(?:{known}))(?:(?:{per})(?:{per_words}))?(?:[（(](?:{known})[)）])?"
+    return rf"({one}|[\p{{Han}}--[{approx}]])?".replace("--[", "&&[^")
+
+
+UNIT_RE = _unit_re()
 _qty_re = re.compile(rf"^(?P<op>{'|'.join(re.escape(o) for o, _ in OPS)})?(?P<num>{NUM})(?P<unit>{UNIT_RE})"
-                     rf"(?P<post>以上|以内|以下|及以上|及以下)?$")
+                     rf"(?P<post>以上|以内|以下|及以上|及以下|内)?$")
 
 
 def parse_quantity(text: str | None) -> Quantity | None:

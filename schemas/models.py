@@ -132,6 +132,22 @@ class Paragraph(_Row):
     text: str
 
 
+class Restated(_Row):
+    """A figure the report states twice with different values (a form's cell and a sentence).
+
+    The merge keeps the table's value in the row; the other statement is kept here so that the
+    spot checks can show the report contradicting itself, with both pages and texts."""
+
+    what: str  # "score section 过程 points", "budget total spent_yuan", "indicator X actual_value"
+    kept: float
+    kept_page: Optional[int] = None
+    kept_evidence: Optional[str] = None
+    other: float
+    other_source: Optional[str] = None
+    other_page: Optional[int] = None
+    other_evidence: Optional[str] = None
+
+
 class ReportResult(_Row):
     """A report with everything read from it: what normalize/ returns per report."""
 
@@ -141,6 +157,7 @@ class ReportResult(_Row):
     scores: list[ScoreSection] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
     table_seqs: list[int] = Field(default_factory=list)  # which of the file's tables belong here
+    restated: list[Restated] = Field(default_factory=list)  # figures stated twice, differently
 
 
 class FileResult(_Row):

@@ -128,6 +128,38 @@ def test_subtotals_totals_and_a_stated_band():
     assert found["band_rule"].recomputed == 8 and found["section_total"].recomputed == 22
 
 
+def test_a_table_broken_off_on_the_page_before_has_no_verifiable_grand_total():
+    # the first section's rows and header stayed on the previous page (a header that changes
+    # shape is not joined): only its subtotal is here, above this part's own header
+    body = [["一级指标", "三级指标", "权重", "指标值", "完成值", "自评分"],
+            ["产出指标", "培训场次", "20", "100", "100", "20.00"],
+            ["", "话务量", "20", "100", "60", "12.00"],
+            ["产出指标得分小计", "", "", "", "", "32.00"],
+            ["自评分数合计", "", "", "", "", "52.00"]]
+    checks = run(tables=[[["预算执行过程指标得分小计", "", "", "", "", "20.00"]] + body])
+    assert not bad(checks)
+    assert any(c.status == "unverifiable" and "合计" in c.subject for c in checks)
+    assert any(c.status == "ok" and "产出指标得分小计" in c.subject for c in checks)
+    # without the orphan subtotal the grand total is checked, and this one is flagged
+    assert [c.recomputed for c in bad(run(tables=[body]))] == [32.0]
+
+
+def test_two_breakdowns_of_one_total_add_up_each_on_its_own():
+    rows = [["项目", "全年预算数", "全年执行数"],
+            ["年度资金总额", "5,012.48", "4,897.16"],
+            ["按收入性质分：", "", ""],
+            ["其中：财政拨款", "4,802.48", "4,701.26"],
+            ["其他资金", "210.00", "195.90"],
+            ["按支出性质分：", "", ""],
+            ["其中：基本支出", "1,874.62", "1,874.62"],
+            ["项目支出", "3,137.86", "3,032.54"]]
+    found = bad(run(tables=[rows]))
+    # the spending breakdown is 10.00 too high; the income breakdown adds up
+    assert [(c.reported, c.recomputed) for c in found] == [(4897.16, 4907.16)]
+    rows[7][2] = "3,022.54"
+    assert not bad(run(tables=[rows]))
+
+
 def test_derived_column_from_the_vocabulary():
     rows = [["月份", "取号量", "弃号量", "不满意", "满意量"], ["一月", "100", "10", "0", "90"], ["二月", "50", "5", "1", "45"]]
     found = bad(run(tables=[rows]))

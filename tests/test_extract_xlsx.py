@@ -178,3 +178,25 @@ def test_formatting_to_the_last_row_is_not_read(tmp_path):
     doc = read_xlsx(path)
     assert doc.tables[0].rows == [["项目", ""], ["", "1"]]
     assert not doc.warnings  # nothing was cut: the empty formatted rows were never read
+
+
+def test_forms_stacked_on_one_sheet_become_one_table_each(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    form = [["项目支出绩效自评表"], ["项目名称", "甲项目"], ["年度资金总额", "100.00", "98.00"],
+            ["总分", "100", "96"]]
+    for row in form + [[], ["注：本表金额单位为万元。"], [], []] + [[form[0][0]], ["项目名称", "乙项目"]] + form[2:]:
+        ws.append(row)
+    ws.merge_cells("A1:C1")
+    path = tmp_path / "stacked.xlsx"
+    wb.save(path)
+    tables = read_xlsx(path).tables
+    # the note after the first gap has no body: it stays with the first form
+    assert [t.rows[0][0] for t in tables] == ["项目支出绩效自评表", "项目支出绩效自评表"]
+    assert [t.rows[1][1] for t in tables] == ["甲项目", "乙项目"]
+    assert tables[0].rows[-1][0] == "注：本表金额单位为万元。" and tables[1].rows[-1][0] == "总分"
+    assert tables[0].merges == [(0, 0, 0, 2)] and tables[1].merges == []
+    # a merged region across the gap keeps the sheet whole
+    ws.merge_cells("C4:C10")
+    wb.save(path)
+    assert len(read_xlsx(path).tables) == 1

@@ -63,3 +63,20 @@ def test_problems_mark_the_report_partial():
     f.problems = ["table p2: money unit not stated; figures not read"]
     rr = merge(Report(), seg(), f)
     assert rr.report.status == "partial" and "unit" in rr.report.error and rr.table_seqs == [0, 1]
+
+
+def test_a_sentence_contradicting_the_form_is_kept_for_the_checks():
+    from jixiao.checks import run_checks
+
+    f = Facts()
+    f.scores = [ScoreSection(section="过程", max_points=20, points=17.5, source="table", page=3, evidence="过程小计 | 20 | 17.5"),
+                ScoreSection(section="过程", max_points=20, points=18, source="prose", page=2,
+                             evidence="决策指标满分15分，得分12.5分；过程指标满分20分，得分18分")]
+    f.budgets = [BudgetLine(line="total", spent_yuan=12983712.34, source="table", page=1),
+                 BudgetLine(line="total", spent_yuan=12983700.0, source="prose", page=2)]  # 1,298.37 万元: a rounding
+    rr = merge(Report(), seg(), f)
+    assert [s.points for s in rr.scores] == [17.5] and rr.budgets[0].spent_yuan == 12983712.34
+    assert [(r.kept, r.other, r.other_page) for r in rr.restated] == [(12983712.34, 12983700.0, 2), (17.5, 18.0, 2)]
+    found = {c.subject: c.status for c in run_checks(rr, seg(), None, None) if c.rule == "restated"}
+    assert found == {"budget total spent_yuan: text against table": "rounding",
+                     "score section 过程 points: text against table": "mismatch"}

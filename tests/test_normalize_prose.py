@@ -135,6 +135,13 @@ def test_total_breakdown_gives_section_points():
     assert {s.section: s.points for s in f.scores} == {"投入": 19.5, "过程": 38.5, "产出": 19.5, "效果": 18}
 
 
+def test_one_sentence_scoring_every_section():
+    f = prose("从各一级指标看，决策指标满分15分，得分12.5分；过程指标满分20分，得分18分；"
+              "产出指标满分35分，得分31.5分；效益指标满分30分，得分25分。")
+    assert {s.section: (s.max_points, s.points) for s in f.scores} == {
+        "决策": (15, 12.5), "过程": (20, 18), "产出": (35, 31.5), "效益": (30, 25)}
+
+
 # --------------------------------------------------------------------------- targets and actuals
 
 

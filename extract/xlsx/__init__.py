@@ -17,6 +17,7 @@ from jixiao.extract.docx.styles import symbol_fonts
 from .numfmt import format_value, general
 from .pages import paper_size, sheet_row_pages
 from .settings import XlsxSettings
+from .split import split_stacked
 
 
 def _error(msg: str):
@@ -152,8 +153,10 @@ def read_xlsx(path, settings=None) -> Document:
             if ws.sheet_state != "visible":
                 hidden.append(ws.title)
             table = _read_sheet(ws, page, s, formulas.get(ws.title, set()), doc.warnings)
-            if table is not None or not s.skip_empty_sheets:
-                doc.blocks.append(table or Table(rows=[], page_start=page, page_end=page, sheet=ws.title))
+            if table is not None:
+                doc.blocks += split_stacked(table, s.stack_gap_rows) if s.split_stacked else [table]
+            elif not s.skip_empty_sheets:
+                doc.blocks.append(Table(rows=[], page_start=page, page_end=page, sheet=ws.title))
             n = (table.page_end - page + 1) if table is not None else 1
             width, height = paper_size(ws)
             doc.pages += [Page(page + k, width=float(width), height=float(height)) for k in range(n)]

@@ -9,7 +9,7 @@ import math
 
 from . import formula as fx
 from .bands import Band, apply, parse_grade_bands, parse_point_bands
-from .compare import Fig, fmt
+from .compare import Fig, fmt, quantum_of
 from .context import Context
 from .registry import rule
 from .tablemodel import blocks_of, kind_of, label_of, parse_cell, value
@@ -83,6 +83,23 @@ def score_models(ctx: Context):
         if i.score is not None and i.weight and i.score > i.weight > 0:
             ctx.compare("item_cap", f"{i.name}: points within its 分值", Fig(i.score), i.weight,
                         f"at most {fmt(i.weight)}", page=i.page, evidence=i.evidence)
+
+
+@rule("restated")
+def restated(ctx: Context):
+    """A figure the text states differently from the form: the report contradicts itself. The
+    sentence's figure is the reported one, the table's (the row kept) the one it is checked against."""
+    for r in getattr(ctx.result, "restated", []):
+        where = f"p{r.kept_page}" if r.kept_page else "the table"
+        step = None
+        if r.what.endswith("_yuan"):  # money in a sentence is mostly written in 万元 at 0-2 decimals
+            step = next((q for q in (1e4, 1e3, 1e2, 1.0) if abs(r.other / q - round(r.other / q)) < 1e-6), 0.01)
+        elif r.other_evidence:  # "得分18分" beside "得分12.5分": the sentence writes points to 0.1
+            steps = [quantum_of(m) for m in re.findall(r"\d+(?:\.\d+)?(?=\s*[分%％])", r.other_evidence)]
+            step = min(steps, default=None)
+        ctx.compare("restated", f"{r.what}: text against table", Fig(r.other, step), r.kept,
+                    f"the table ({where}) states {fmt(r.kept)}: {(r.kept_evidence or '')[:120]}",
+                    page=r.other_page, evidence=r.other_evidence)
 
 
 def _report_bands(ctx: Context):

@@ -94,7 +94,8 @@ def table_totals(ctx: Context):
         blocks = blocks_of(grid, ctx.vocab)
         units: list[tuple[int, Block]] = []
         since: list[tuple[int, Block]] = []
-        miss_units = miss_since = False
+        miss_since = False
+        miss_units = _continues_a_table(grid, blocks, ctx.vocab)
         skip_until = -1
         fixed: dict = {}
         for r, b in _rows(grid, blocks):
@@ -120,28 +121,52 @@ def table_totals(ctx: Context):
             elif kind == "total":
                 if units:
                     _sum_check(ctx, grid, r, b, units, miss_units, "above", fixed)
-                parts = _parts_below(ctx, grid, r, b, blocks)
-                if parts:
+                groups = _parts_below(ctx, grid, r, b, blocks)
+                for parts in groups:
                     _sum_check(ctx, grid, r, b, [(p, b) for p in parts], False, "parts")
-                    skip_until = parts[-1]
+                if groups:
+                    skip_until = groups[-1][-1]
                 units, since, miss_units, miss_since = [(r, b)], [], False, False
 
 
-def _parts_below(ctx: Context, grid: Grid, r: int, b: Block, blocks) -> list[int]:
-    """The rows after a total that break it down: the first starts with 其中."""
-    out: list[int] = []
+def _continues_a_table(grid: Grid, blocks: list[Block], vocab: dict) -> bool:
+    """A subtotal with figures above the grid's first header: the grid is the rest of a table
+    broken off on the page before (its header changed, so the parts were not joined), and a
+    total's "rows above" are not all here."""
+    first = blocks[0].header_rows[0] if blocks else 0
+    for r in range(first):
+        label = next((t for t in grid.raw[r] if t and parse_cell(t) is None), "")
+        if kind_of(label, vocab) == "subtotal" and any(parse_cell(t) for t in grid.raw[r] if t):
+            return True
+    return False
+
+
+def _parts_below(ctx: Context, grid: Grid, r: int, b: Block, blocks) -> list[list[int]]:
+    """The rows after a total that break it down, in groups: a group starts with 其中, or after a
+    row naming the breakdown ("按收入性质分：", then "按支出性质分："), each adding up on its own."""
+    patterns = [re.compile(p) for p in ctx.vocab.get("tables", {}).get("part_group_patterns", [])]
+    groups: list[list[int]] = []
+    cur: list[int] | None = None
     for k in range(r + 1, b.end):
         lab = label_of(grid, k, b)
+        if not any(value(grid, k, c, b) for c in range(len(grid.raw[k]))) and \
+                any(p.search(re.sub(r"\s", "", lab)) for p in patterns):
+            cur = []
+            groups.append(cur)
+            continue
         kind = kind_of(lab, ctx.vocab)
-        if not out and kind != "part":
-            return []
+        if cur is None and kind != "part":
+            break
         if kind in ("total", "subtotal"):
             break
         if any(grid.raw[k][c] and parse_cell(grid.raw[k][c]) is None and not is_blank(grid, k, c)
                for c in b.roles if c < len(grid.raw[k])):
             break
-        out.append(k)
-    return out
+        if cur is None:
+            cur = []
+            groups.append(cur)
+        cur.append(k)
+    return [g for g in groups if g]
 
 
 def _relations(ctx: Context, block: Block) -> list[tuple[str, str]]:

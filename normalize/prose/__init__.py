@@ -105,8 +105,7 @@ class _Reader:
             fallback = None  # a numbered paragraph whose head is not a name: "该指标" has nothing to point at
         for sent in sentences(p.text):
             self._totals(sent, p.page)
-            got = sc.read_scoring(sent, fallback, self.ps)
-            if got:
+            for got in sc.read_scorings(sent, fallback, self.ps):
                 self._scored(got, sent, p.page)
         self.budgets.read_paragraph(p.text, p.page)
         self._clauses(p, t)

@@ -101,6 +101,18 @@ def read_scoring(sentence: str, fallback_name: str | None, settings) -> Scored |
     return Scored(sec or name, weight, points, rate, is_section)
 
 
+def read_scorings(sentence: str, fallback_name: str | None, settings) -> list[Scored]:
+    """Every scoring a sentence states. "决策指标满分15分，得分12.5分；过程指标满分20分，得分18分；…"
+    names one item per "；" part; a sentence with one scoring is read whole, as before."""
+    parts = [p for p in re.split(r"[;；]", sentence) if p.strip()]
+    if len(parts) > 1:
+        named = [g for g in (read_scoring(p, None, settings) for p in parts) if g]
+        if len(named) >= 2 and len({g.name for g in named}) == len(named):
+            return named
+    got = read_scoring(sentence, fallback_name, settings)
+    return [got] if got else []
+
+
 def _clean_item_name(text: str) -> str:
     t = strip_numbering(norm(text)).rstrip("(（")
     t = _anaphora_re().sub("", t)

@@ -174,7 +174,9 @@ def read_indicator_block(b: Block, vocab: Vocab, s: TablesSettings, facts: Facts
             if pts is None:
                 pts = next((p for t in reversed(row) if t and t != lead and (p := _trailing_points(t)) is not None),
                            None)
-            book.add(name, max_points=mx, pts=pts, page=v.pages[r], evidence=v.evidence(r))
+            rc = b.col("score_rate")
+            book.add(name, max_points=mx, pts=pts, rate=rate(v.cell(r, rc), "%") if rc is not None else None,
+                     page=v.pages[r], evidence=v.evidence(r))
             continue
         if b.kind == "sections":
             _section_row(b, r, section or lead, vocab, book)
