@@ -121,6 +121,16 @@ def _unit_re() -> str:
     return rf"({one}|[\p{{Han}}--[{approx}]])?".replace("--[", "&&[^")
 
 
+def magnitude_units() -> list[str]:
+    """'万亩', '万平方米', '万人次': a magnitude with a unit that is no money and no percent, the
+    quantities the prose reader must not take for money ("7.42万" then "平方米")."""
+    import tomllib  # noqa: PLC0415
+
+    data = tomllib.loads((DATA / "units.toml").read_text(encoding="utf-8"))
+    plain = [u for u in data["known"] if u not in MONEY_UNITS and u not in ("%", "％", "‰")]
+    return [m + u for m in data["magnitudes"] for u in plain]
+
+
 UNIT_RE = _unit_re()
 _qty_re = re.compile(rf"^(?P<op>{'|'.join(re.escape(o) for o, _ in OPS)})?(?P<num>{NUM})(?P<unit>{UNIT_RE})"
                      rf"(?P<post>以上|以内|以下|及以上|及以下|内)?$")

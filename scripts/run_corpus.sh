@@ -16,6 +16,9 @@ echo
 echo "== cross-city comparison: $KEY"
 $J compare "$KEY" --db "$DB"
 echo
+echo "== budget execution across reports (reported rate beside the recomputed one)"
+$J compare --budget --db "$DB"
+echo
 echo "== spot-check findings (mismatches)"
 $J check --db "$DB" --status mismatch --html audit.html
 cat <<MSG

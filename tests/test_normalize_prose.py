@@ -135,6 +135,14 @@ def test_total_breakdown_gives_section_points():
     assert {s.section: s.points for s in f.scores} == {"投入": 19.5, "过程": 38.5, "产出": 19.5, "效果": 18}
 
 
+def test_quantities_with_a_magnitude_are_not_money():
+    f = prose("年度绩效目标为：路面病害处治面积不少于8万平方米，粮食播种面积达到95万亩以上。",
+              "全年实际完成路面病害处治面积7.42万平方米，粮食播种面积96.12万亩，支出7.42万元。")
+    got = {i.name: (i.target_op, i.target_value, i.actual_value, i.unit) for i in f.indicators}
+    assert got["路面病害处治面积"] == (">=", 8.0, 7.42, "万平方米")
+    assert got["粮食播种面积"] == (">=", 95.0, 96.12, "万亩")
+
+
 def test_one_sentence_scoring_every_section():
     f = prose("从各一级指标看，决策指标满分15分，得分12.5分；过程指标满分20分，得分18分；"
               "产出指标满分35分，得分31.5分；效益指标满分30分，得分25分。")

@@ -110,6 +110,20 @@ def test_compare_cli_csv_json_and_table(small_db):
     assert r.exit_code == 0 and "乐昌市" in r.stdout
 
 
+def test_compare_budget_cli(small_db, conn):
+    want = budget_execution(conn)
+    r = runner.invoke(app, ["compare", "--budget", "--db", str(small_db), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    got = json.loads(r.stdout)
+    assert [(g["report_id"], g["spent_yuan"], g["recomputed_rate_pct"]) for g in got] == \
+        [(w["report_id"], w["spent_yuan"], w["recomputed_rate_pct"]) for w in want] and got
+    r = runner.invoke(app, ["compare", "--budget", "--db", str(small_db)])
+    spent = want[0]["spent_yuan"]
+    assert r.exit_code == 0 and f"{spent / 1e4:,.2f}" in r.stdout
+    r = runner.invoke(app, ["compare", "--budget", "--line", "没有这一行", "--db", str(small_db)])
+    assert r.exit_code == 1 and "no budget rows" in r.output
+
+
 def test_compare_cli_no_match_exits_1_with_suggestions(small_db):
     r = runner.invoke(app, ["compare", "budget_execution", "--db", str(small_db)])
     assert r.exit_code == 1

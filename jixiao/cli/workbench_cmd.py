@@ -64,6 +64,36 @@ def _compare_table_row(r: dict) -> tuple:
     return (place, r["fiscal_year"], subject, fmt, r["target_text"], actual, r["score"], r["checks"] or "-", r["page"])
 
 
+_BUDGET_TABLE = ["place", "year", "unit / project", "final (万元)", "spent (万元)", "rate reported", "rate recomputed",
+                 "page"]
+
+
+def _wan(yuan: float | None) -> str:
+    return "" if yuan is None else f"{yuan / 1e4:,.2f}"
+
+
+def _compare_budget(conn, year: int | None, kind: str | None, line: str, fmt: str) -> None:
+    from jixiao.workbench.compare import BUDGET_COLUMNS, budget_execution  # noqa: PLC0415
+
+    rows = budget_execution(conn, year=year, kind=kind, line=line)
+    if not rows:
+        err.print(f"[yellow]no budget rows for line {line!r}[/yellow]", highlight=False)
+        raise typer.Exit(1)
+    if fmt != "table":
+        _emit(BUDGET_COLUMNS, [tuple(r[c] for c in BUDGET_COLUMNS) for r in rows], fmt)
+        return
+    out = []
+    for r in rows:
+        place = "".join(x for x in (r["city"], r["county"]) if x) or r["province"] or ""
+        subject = r["project"] or r["unit"] or ""
+        if len(subject) > _SUBJECT_CHARS:
+            subject = subject[: _SUBJECT_CHARS - 1] + "…"
+        rate = lambda v: "" if v is None else f"{v:g}%"  # noqa: E731
+        out.append((place, r["fiscal_year"], subject, _wan(r["final_yuan"]), _wan(r["spent_yuan"]),
+                    rate(r["reported_rate_pct"]), rate(r["recomputed_rate_pct"]), r["page"]))
+    _emit(_BUDGET_TABLE, out, fmt, title=f"budget line {line}: {len(out)} report(s)")
+
+
 @app.command()
 def compare(
     indicator: str = typer.Argument(None, help="Canonical indicator key (indicators.canonical); see --list."),
@@ -72,13 +102,20 @@ def compare(
     kind: str = typer.Option(None, "--kind", help="project_self, department_self or third_party."),
     fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
     list_keys: bool = typer.Option(False, "--list", help="List the canonical keys, most widespread first."),
+    budget: bool = typer.Option(False, "--budget", help="Compare budget execution instead: final, spent, "
+                                "reported and recomputed rate per report."),
+    line: str = typer.Option("total", "--line", help="With --budget: the budget line (total, 财政拨款, ...)."),
 ) -> None:
-    """One canonical indicator across every report that states it, one row per report."""
+    """One canonical indicator across every report that states it, one row per report
+    (or, with --budget, each report's budget execution)."""
     from jixiao.workbench.compare import compare as run_compare  # noqa: PLC0415
     from jixiao.workbench.compare import list_keys as keys_of  # noqa: PLC0415
 
     _check_format(fmt)
     conn = _open(db)
+    if budget:
+        _compare_budget(conn, year, kind, line, fmt)
+        return
     if list_keys:
         rows = [tuple(r) for r in keys_of(conn, year=year, kind=kind)]
         _emit(["canonical", "reports", "places", "with_value", "example_name"], rows, fmt)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from jixiao.normalize.numbers import magnitude_units
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 VOCAB_FILE = DATA / "prose_vocab.toml"
 PATTERN_FILE = DATA / "prose_patterns.jsonl"
@@ -85,6 +87,12 @@ def pipeline():
     for line in PATTERN_FILE.read_text(encoding="utf-8").splitlines():
         if line.strip():
             patterns.append(json.loads(line))
+    # quantities with a magnitude ("7.42万平方米") from the unit data: longer than the MONEY "7.42万"
+    number = {"TEXT": {"REGEX": r"^\d+(\.\d+)?$"}}
+    mags = magnitude_units()
+    patterns += [{"label": "QTY", "pattern": [number, {"TEXT": {"IN": mags}}]},
+                 {"label": "QTY", "pattern": [number, {"TEXT": {"IN": sorted({m[0] for m in mags})}},
+                                              {"TEXT": {"IN": sorted({m[1:] for m in mags})}}]}]
     ruler.add_patterns(patterns)
     return nlp
 
