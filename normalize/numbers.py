@@ -109,7 +109,7 @@ class Quantity:
 
 def _unit_re() -> str:
     """The unit grammar of ``data/units.toml``: [magnitude] unit [per unit] [（alternative）], or
-    one other Chinese character that is no approximation word (20艘, 3000羽), optional."""
+    [magnitude] one other Chinese character that is no approximation word (20艘, 3.2万种), optional."""
     import tomllib  # noqa: PLC0415 - read once at import
 
     data = tomllib.loads((DATA / "units.toml").read_text(encoding="utf-8"))
@@ -118,7 +118,7 @@ def _unit_re() -> str:
     mags, per = alt(data["magnitudes"]), alt(data["per"])
     approx = "".join(re.escape(w) for w in data["approx"] if len(w) == 1)
     one = rf"(?:(?:{mags})?(?:{known}))(?:(?:{per})(?:{per_words}))?(?:[（(](?:{known})[)）])?"
-    return rf"({one}|[\p{{Han}}--[{approx}]])?".replace("--[", "&&[^")
+    return rf"({one}|(?:{mags})?(?![{approx}])\p{{Han}})?"
 
 
 def magnitude_units() -> list[str]:

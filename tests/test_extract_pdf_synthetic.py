@@ -200,3 +200,23 @@ def test_table_without_outer_side_borders_keeps_outer_columns(tmp_path):
     assert len(d.tables) == 1
     assert d.tables[0].rows == rows
     assert [p.text for p in d.paragraphs] == ["Text after the table."]
+
+
+def test_forms_one_per_page_keep_their_titles_and_tables_apart(tmp_path):
+    """Three forms, one per page, each under the same large title: the repeated title is not a
+    running header (it is set larger than the body), so it stays and the tables are not joined."""
+    pages = []
+    for i in range(3):
+        c = Canvas()
+        c.text(72, 30, "Performance Report 2022", size=9)  # a real running header: small type
+        c.text(150, 60, "Project Self-Evaluation Form", size=16)
+        c.text(72, 90, f"Unit: {('north', 'south', 'east')[i]} office", size=10)
+        rows = [HEADER] + [[f"line {k}", f"{100 + k}.00", f"{90 + k}.50"] for k in range(1, 32)]
+        assert c.grid(XS, 110, rows) > 700  # each table runs to the foot of its page
+        pages.append(c)
+    d = read_pdf(write_pdf(tmp_path / "forms.pdf", pages))
+    tables = [b for b in d.blocks if isinstance(b, Table)]
+    assert [(t.page_start, t.page_end, t.n_rows) for t in tables] == [(1, 1, 32), (2, 2, 32), (3, 3, 32)]
+    texts = [p.text for p in d.paragraphs]
+    assert texts.count("Project Self-Evaluation Form") == 3
+    assert not any("Performance Report" in t for t in texts)

@@ -141,6 +141,27 @@ def test_quantities_with_a_magnitude_are_not_money():
     got = {i.name: (i.target_op, i.target_value, i.actual_value, i.unit) for i in f.indicators}
     assert got["路面病害处治面积"] == (">=", 8.0, 7.42, "万平方米")
     assert got["粮食播种面积"] == (">=", 95.0, 96.12, "万亩")
+    # "已经超过": a bound on what happened is no target, and must not make the rates around it targets
+    g = prose("全年热线呼入量已经超过260万件，人工接通率95.1%，按时办结率99.9%。")
+    assert {i.name: (i.target_value, i.actual_value) for i in g.indicators} == {
+        "人工接通率": (None, 95.1), "按时办结率": (None, 99.9)}
+
+
+def test_a_target_then_what_was_achieved_in_the_next_clause():
+    f = prose("（一）产出指标完成情况。（1）60岁及以上老年人体检人数目标为不少于2.1万人，实际完成2.35万人；"
+              "（2）农村自来水普及率年度目标不低于85%，实际达到88.2%；（3）义务教育巩固率要求达到95%以上，"
+              "全年实际巩固率为96.4%；（4）应急响应到达时间不超过30分钟，全年平均为22分钟；"
+              "（5）农户签约率目标为100%，实际为100%。")
+    got = {i.name: (i.target_op, i.target_value, i.actual_value, i.unit) for i in f.indicators}
+    assert got == {"60岁及以上老年人体检人数": (">=", 2.1, 2.35, "万人"),
+                   "农村自来水普及率": (">=", 85.0, 88.2, "%"),
+                   "义务教育巩固率": (">=", 95.0, 96.4, "%"),
+                   "应急响应到达时间": ("<=", 30.0, 22.0, "分钟"),
+                   "农户签约率": (None, 100.0, 100.0, "%")}
+    # a clause naming another indicator is not taken for the one before it, nor is a figure of another unit
+    g = prose("（1）道路保洁覆盖率不低于95%，实际垃圾清运量1.2万吨；（2）公厕改造数量不少于40座，实际完成85%。")
+    assert {i.name: i.actual_value for i in g.indicators if i.name in ("道路保洁覆盖率", "公厕改造数量")} == {
+        "道路保洁覆盖率": None, "公厕改造数量": None}
 
 
 def test_one_sentence_scoring_every_section():

@@ -100,3 +100,18 @@ def test_brackets_negative_only_for_amounts():
     assert parse_money("（57.08万元）") == -570800.0
     assert parse_money("（3）") is None  # list numbering
     assert parse_money("(万元)") is None
+
+
+@pytest.mark.parametrize("text, want", [
+    ("≥45台（套）", (">=", 45.0, "台(套)")), ("≥80元/人·月", (">=", 80.0, "元/人·月")), ("2.62万亩", (None, 2.62, "万亩")),
+    ("≥1.5万人次", (">=", 1.5, "万人次")), ("5个工作日内", ("<=", 5.0, "个工作日")), ("0起", (None, 0.0, "起")),
+    ("≥3万种", (">=", 3.0, "万种")), ("20艘", (None, 20.0, "艘")),
+])
+def test_units_from_the_unit_grammar(text, want):
+    q = parse_quantity(text)
+    assert (q.op, q.value, q.unit) == want
+
+
+@pytest.mark.parametrize("text", ["3000余人", "20多个", "12345热线", "约5人"])
+def test_approximate_or_wordy_cells_are_not_quantities(text):
+    assert parse_quantity(text) is None

@@ -8,16 +8,14 @@ same scorer as the corpus keeps the product honest beyond the corpus's wording.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from sample_scoring import ingest_folder, score
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tests" / "data" / "samples"
 GOLD = SAMPLES / "gold"
-SCORER = ROOT / "scripts" / "score.py"
 
 # metric -> least acceptable rate
 FLOORS = {"files_ingested": 1.0, "reports_found": 1.0, "report_fields": 0.95, "budgets": 0.95, "scores": 0.95,
@@ -27,22 +25,12 @@ MAX_WRONG_SHARE = 0.005
 
 @pytest.fixture(scope="module")
 def samples_db(tmp_path_factory) -> Path:
-    from jixiao.pipeline import ingest
-    from jixiao.settings import Settings
-
-    db = tmp_path_factory.mktemp("own_samples") / "samples.db"
-    s = Settings()
-    s.pipeline.workers = 2
-    ingest(SAMPLES, db, s)
-    return db
+    return ingest_folder(SAMPLES, tmp_path_factory.mktemp("own_samples") / "samples.db")
 
 
 @pytest.fixture(scope="module")
 def figures(samples_db) -> dict:
-    out = subprocess.run([sys.executable, str(SCORER), str(samples_db), str(GOLD), "--json"],
-                         capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
+    return score(samples_db, GOLD)
 
 
 def test_every_gold_names_a_committed_sample():

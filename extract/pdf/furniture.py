@@ -2,7 +2,9 @@
 
 A line is furniture when it sits in the top or bottom zone of its page and either looks like a
 page number (patterns in ``furniture.txt``, which users may extend) or repeats, digits aside,
-at about the same height on many pages (a running header such as the report's short title)."""
+at about the same height on many pages (a running header such as the report's short title).
+Running headers are set in body type or smaller: a repeated line in larger type is the title of
+each of several forms printed one per page, and dropping it would join their tables."""
 from __future__ import annotations
 
 import re
@@ -39,6 +41,12 @@ def _zone(line: Line, height: float, s: PdfSettings) -> str | None:
     return None
 
 
+def _body_size(pages: dict[int, list[Line]]) -> float | None:
+    """The median type size of the text lines (tables' text aside): what body lines are set in."""
+    sizes = sorted(ln.size for lines in pages.values() for ln in lines)
+    return sizes[len(sizes) // 2] if sizes else None
+
+
 def find_furniture(pages: dict[int, list[Line]], heights: dict[int, float], s: PdfSettings) -> set[int]:
     """id() of every furniture line among the pages' lines (tables' text is not passed in)."""
     out: set[int] = set()
@@ -55,10 +63,13 @@ def find_furniture(pages: dict[int, list[Line]], heights: dict[int, float], s: P
             key = (zone, re.sub(r"\d+", "#", re.sub(r"\s+", "", ln.text)))
             seen[key].append((page, ln))
     n_pages = len(pages)
+    body = _body_size(pages)
     for (zone, _), hits in seen.items():
         pages_hit = {p for p, _ in hits}
         if len(pages_hit) < max(s.repeat_min_pages, s.repeat_min_share * n_pages):
             continue
+        if body and min(ln.size for _, ln in hits) >= s.title_size_ratio * body:
+            continue  # a title in large type atop each of several forms, not a running header
         ys = sorted(ln.top if zone == "top" else heights.get(p, 842.0) - ln.bottom for p, ln in hits)
         mid = ys[len(ys) // 2]
         for p, ln in hits:

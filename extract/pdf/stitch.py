@@ -53,6 +53,14 @@ def _drop_repeated_header(acc: list[GCell], cells: list[GCell], n: int, s: PdfSe
     return cells, n
 
 
+_FIGURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
+
+
+def _figure(text: str) -> bool:
+    """A cell holding just a number ('3', '98.14', '1,234.50', '96.40%')."""
+    return bool(_FIGURE.match(_key(text)))
+
+
 def _join(a: str, b: str) -> str:
     from .text import join_pieces  # noqa: PLC0415
 
@@ -68,9 +76,13 @@ def _append(acc: list[GCell], n_acc: int, cells: list[GCell], n: int, s: PdfSett
     top = [g for g in cells if g.r1 == 0]
     # A row split by the page break: its continuation lacks text where the first part has it
     # (the numbers and short labels fit on the first page), so row 0 is glued to the last row.
+    # A merged label cell (二级指标) going on over the break is empty there too; what tells the two
+    # apart is the figures: a split row's figures all stay on the first page, while a new row has
+    # its own under the figures of the row above (分值 3 under 分值 3).
     split = s.stitch_split_rows and any(
         g.r2 == 0 and not g.text and not g.open_top and (g.c1, g.c2) in above and above[(g.c1, g.c2)].text
-        and above[(g.c1, g.c2)].r1 == last for g in top) and any(g.text for g in top)
+        and above[(g.c1, g.c2)].r1 == last for g in top) and any(g.text for g in top) and not any(
+        _figure(g.text) and (g.c1, g.c2) in above and _figure(above[(g.c1, g.c2)].text) for g in top)
     shift = n_acc - 1 if split else n_acc
     merged = set()
     for g in top:

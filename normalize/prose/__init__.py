@@ -87,6 +87,7 @@ class _Reader:
         v = vocab()
         self.target_leads = [norm(w) for w in v.words("indicator", "target_lead")]
         self.actual_cues = v.words("indicator", "actual_cue")
+        self.actual_leads = tuple(v.words("indicator", "actual_lead"))
         ops = sum((v.words("indicator", k) for k in ind.OPS), [])
         self.op_words = [norm(w) for w in ops if len(w) > 1 or w in "≥≤"]
         self.reach_words = v.words("indicator", "reach")
@@ -219,8 +220,13 @@ class _Reader:
                 in_targets = False
             whole: set[str] = set()
             for part, is_part in ind.sentence_parts(ns):
+                prev = None
                 for cl in clauses(part):
                     row = ind.read_clause(cl, in_targets, False, self.ps, self.target_section)
+                    if prev is not None and (row is None or not row.strong or row.name.startswith(self.actual_leads)
+                                             or row.actual_value is not None and not ind.implied_unit(row.name)):
+                        row = ind.read_continuation(cl, prev, self.ps) or row
+                    prev = row if row is not None and row.strong else prev
                     if row is None or (is_part and ind.name_key(row.name) in whole):
                         continue  # a part's figure where the whole states its own ("；其中企业诉求…")
                     if not is_part:
@@ -229,8 +235,8 @@ class _Reader:
                     got.append((row, in_targets))
         mixed = any(r.target_op is not None and not scoped for r, scoped in got)
         for row, scoped in got:
-            if mixed and not scoped and row.actual_value is not None and not (row.actual_text or "").startswith(
-                    tuple(self.reach_words)):
+            if mixed and not scoped and row.actual_value is not None and not row.said_actual and not (
+                    row.actual_text or "").startswith(tuple(self.reach_words)):
                 continue  # "人员配备 149 人" beside "占比不少于 60%": target or actual, it does not say
             self.rows.append(row)
 

@@ -27,6 +27,7 @@ COLUMN = {"initial": "initial_yuan", "adjust_up": "adjusted_yuan", "adjust_down"
 SKIP = "\x00skip"  # line context of a clause about something that is not a budget line of this report
 TOTAL = "total"
 COPULAS = ("为", "是", "达", "达到", "共", "合计", "累计", "总计")
+BARE_BUDGET = ("预算", "资金", "预算资金")  # a bare noun an adjust verb takes as its object
 
 
 @dataclass
@@ -129,8 +130,12 @@ class BudgetReader:
             for e in es:
                 if e.label == "KW":
                     f = self._field(e.text)
-                    if f and kw and prev_end == e.start and kw != "final" and f == "final":
-                        f = kw  # "追加"+"预算" split by the tokenizer: one keyword, the first word's meaning
+                    if f and kw and kw != "final" and f == "final" and (
+                            prev_end == e.start or (kw.startswith("adjust") and e.text in BARE_BUDGET
+                                                    and e.start - prev_end <= 2)):
+                        # "追加"+"预算" split by the tokenizer, or "追加调整预算": one keyword, the first
+                        # word's meaning (the bare noun is what was added, not the year's budget)
+                        f = kw
                     prev_end = e.end
                     if f:
                         kw = f
@@ -187,7 +192,9 @@ class BudgetReader:
                 column = hit[-1].column
                 break
         if column is None:
-            cands = [s for s in before if s.column in money_cols and s.line == TOTAL]
+            # "…全年支出 X 万元。其中：A a 万元；B b 万元" splits the figure just before, even in the
+            # sentence before; parts that do not add up to it are the report's error, for the checks
+            cands = [s for s in (before or para_before) if s.column in money_cols and s.line == TOTAL]
             if not cands:
                 return []
             column = cands[-1].column

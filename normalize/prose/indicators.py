@@ -37,6 +37,7 @@ class Row:
     score: float | None = None
     level1: str | None = None
     strong: bool = True  # False: a count without an indicator-like name, kept only if it completes a target
+    said_actual: bool = False  # the clause says the figure is what was achieved ("实际完成 …")
     page: int | None = None
     evidence: list[str] = field(default_factory=list)
     blocked: set = field(default_factory=set)  # fields stated twice with different figures: left empty
@@ -74,6 +75,13 @@ def implied_unit(name: str) -> str | None:
     return None
 
 
+def same_unit(unit: str | None, want: str) -> bool:
+    """'万人' is the unit '人' at another magnitude: a count of 人数 may be stated in 万人."""
+    if unit == want:
+        return True
+    return bool(unit) and unit[1:] == want and unit[0] in "万亿千百"
+
+
 def _generic_names() -> set[str]:
     return set(vocab().words("indicator", "generic_names"))
 
@@ -91,7 +99,23 @@ def _name_ok(name: str, settings, item: bool = False) -> bool:
         return False
     if re.fullmatch(r"[\d.%\p{P}]+", name) or not re.search(r"\p{Han}", name):
         return False
-    return not any(w in name for w in v.words("indicator", "reject_in_name"))
+    bare = AGE_SPAN.sub("", name)  # "65岁及以上老年人…": an age band is part of a name, not a bound
+    # a one-character word ("约") rejects only before a figure or at the end: 签约率 is a name
+    return not any(re.search(re.escape(w) + r"(?=\d|$)", bare) if len(w) == 1 else w in bare
+                   for w in v.words("indicator", "reject_in_name"))
+
+
+YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}年度?")
+AGE_SPAN = re.compile(r"\d+周?岁(?:及|以)?(?:以上|以下)")
+
+
+def _target_suffix(name_text: str) -> tuple[str, bool]:
+    """'家庭医生签约服务覆盖率年度目标' -> ('家庭医生签约服务覆盖率', True): a trailing target word."""
+    t = name_text.rstrip("为是:：")
+    for w in sorted(vocab().words("indicator", "target_suffix"), key=len, reverse=True):
+        if t.endswith(w) and len(t) > len(w):
+            return t[: -len(w)], True
+    return name_text, False
 
 
 def _cut_name(text: str) -> str:
@@ -134,6 +158,9 @@ def read_clause(cl: str, target_para: bool, mixed_para: bool, settings, target_s
     name_text = cl[: verb.start] if verb else cl[: value.start]
     if any(w in name_text for w in v.words("indicator", "completion_ref")):
         return None
+    if verb is not None and _op_of(verb.text) and name_text.endswith(tuple(v.words("indicator", "achieved"))):
+        return None  # "已经超过 260 万件": a bound on what happened, not a target, not a figure
+    name_text, said_target = _target_suffix(name_text)
     name = _cut_name(name_text)
     if not _name_ok(name, settings):
         return None
@@ -143,7 +170,7 @@ def read_clause(cl: str, target_para: bool, mixed_para: bool, settings, target_s
     implied = implied_unit(name)
     if implied == "%" and unit != "%":
         return None
-    if implied and implied != "%" and unit != implied:
+    if implied and implied != "%" and not same_unit(unit, implied):
         return None
     if implied != "%" and unit == "%":
         return None  # a percent needs a rate-like name ("增长 25.06%", "占总工作量 33.3%" are not indicators)
@@ -156,7 +183,7 @@ def read_clause(cl: str, target_para: bool, mixed_para: bool, settings, target_s
     row = Row(name=name, unit=unit, strong=strong)
     if op and (verb is None or _op_of(verb.text) or post):
         row.target_op, row.target_value, row.target_text = op, val, text
-    elif target_para or (target_section and verb is not None):
+    elif target_para or said_target or (target_section and verb is not None):
         row.target_op = "=" if verb is not None and _op_of(verb.text) == "=" else None
         row.target_value, row.target_text = val, text
     elif verb is None and mixed_para:
@@ -208,6 +235,33 @@ def sentence_parts(sentence: str) -> list[tuple[str, bool]]:
             wholes.append(pop)
         out.append((part, is_part))
     return out
+
+
+def read_continuation(cl: str, prev: Row, settings) -> Row | None:
+    """'实际完成4.82万人' after '…人数目标为不少于4.5万人': the actual of the indicator named just
+    before, when the clause opens with an actual_lead and names nothing else (or only the tail of
+    that name: '实际接种率为97.8%' after '…疫苗接种率目标…'). Units must agree."""
+    t = cl
+    year = YEAR_LEAD.match(t)  # "2023年为78.6岁": the report's year stating what it reached
+    leads = vocab().words("indicator", "actual_lead") + (["为", "达到"] if year else [])
+    t = t[year.end():] if year else t
+    lead = next((w for w in sorted(leads, key=len, reverse=True) if t.startswith(w)), None)
+    if lead is None or not prev.strong:
+        return None
+    es = [e for e in ents(t) if e.label in VALUE_LABELS]
+    if len(es) != 1 or t[es[0].end:] not in ("", "左右"[:0]):
+        return None
+    between = _cut_name(t[len(lead): es[0].start])
+    for w in sorted(vocab().words("indicator", "reach"), key=len, reverse=True):
+        between = between.removesuffix(w)
+    if between and not (prev.name.endswith(between) and len(between) >= 2):
+        return None
+    val, unit = _value(es[0])
+    want = prev.unit or implied_unit(prev.name)
+    if val is None or (want and not same_unit(unit, want)) or (not want and unit == "%"):
+        return None
+    return Row(name=prev.name, unit=unit, actual_value=val, actual_text=t[es[0].start: es[0].end], strong=True,
+               said_actual=True)
 
 
 @lru_cache(maxsize=1)
