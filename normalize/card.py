@@ -266,11 +266,12 @@ def _standalone_date(seg, s: CardSettings) -> tuple[str, int, str] | None:
     for i in order:
         b = seg.blocks[i]
         if isinstance(b, Paragraph):
-            t = fold(b.text)
-            if len(t) <= 12 and re.fullmatch(r"[\d〇零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月([\d一二三四五六七八九十]{1,3}日)?", t):
-                d = numbers.parse_date(t)
-                if d:
-                    return d, b.page, tidy(b.text)
+            for line in (b.text or "").split("\n"):  # a signature block may hold the date on its last line
+                t = fold(line)
+                if len(t) <= 12 and re.fullmatch(r"[\d〇零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月([\d一二三四五六七八九十]{1,3}日)?", t):
+                    d = numbers.parse_date(t)
+                    if d:
+                        return d, b.page, tidy(b.text)
     return None
 
 
@@ -347,6 +348,10 @@ def read_card(seg, doc, facts, settings=None) -> Report:
         c = next(iter(_sentence_cands(text, "unit", 1)), None)
         if c:
             put("unit", tidy(str(c.value)), c.page, c.evidence)
+    if rep.unit is None and seg.title and kind != "third_party":
+        m = re.match(card_vocab()["sentences"]["title_unit"], fold(seg.title))
+        if m:  # a self-evaluation titled by its own unit
+            put("unit", tidy(m.group("v")), seg.title_page, seg.title)
     if rep.department is None:
         # third-party reports name the 主管部门 in running text ("项目主管部门为…局") rather than on a form
         c = next(iter(_sentence_cands(text, "department", 1)), None)

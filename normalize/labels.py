@@ -97,12 +97,32 @@ def _is_label(text: str) -> bool:
     return bool(t) and (label_key(t) is not None or (t.endswith(("：", ":")) and len(t) <= 17))
 
 
+@lru_cache(maxsize=None)
+def _known_label_re() -> "re.Pattern":
+    """A known label with its colon inside a value: where a PDF glued two pairs of one line."""
+    words = sorted({w for ws in card_vocab()["labels"].values() if isinstance(ws, list) for w in ws if len(w) >= 3},
+                   key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")(?:[（(][^）)]{1,6}[）)])?\s*[:：]")
+
+
+def _at_known_labels(piece: str) -> list[str]:
+    """'填报单位（盖章）：南通博物苑填报日期：2024年4月8日' -> the two pairs it holds."""
+    m = _COLON.search(piece)
+    if not m:
+        return [piece]
+    hit = _known_label_re().search(piece, m.end() + 1)
+    if not hit:
+        return [piece]
+    return [piece[: hit.start()]] + _at_known_labels(piece[hit.start():])
+
+
 def split_pairs(text: str) -> list[tuple[str, str]]:
     """Every "标签：值" pair in one string ('单位名称：X    填报日期：2023年4月28日' gives two)."""
     vocab = card_vocab()["labels"]
     out = []
     raw = (text or "").replace("\u3000", " ")  # values keep their width as written
-    for piece in _PAIR_BREAK.split(raw.strip()):
+    pieces = [q for piece in _PAIR_BREAK.split(raw.strip()) for q in _at_known_labels(piece)]
+    for piece in pieces:
         m = _COLON.search(piece)
         if not m:
             continue

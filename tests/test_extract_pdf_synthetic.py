@@ -204,12 +204,14 @@ def test_table_without_outer_side_borders_keeps_outer_columns(tmp_path):
 
 def test_forms_one_per_page_keep_their_titles_and_tables_apart(tmp_path):
     """Three forms, one per page, each under the same large title: the repeated title is not a
-    running header (it is set larger than the body), so it stays and the tables are not joined."""
+    running header (it is set larger than the body), nor is the line under it; so both stay and
+    the tables are not joined."""
     pages = []
     for i in range(3):
         c = Canvas()
         c.text(72, 30, "Performance Report 2022", size=9)  # a real running header: small type
-        c.text(150, 60, "Project Self-Evaluation Form", size=16)
+        c.text(150, 48, "Project Self-Evaluation Form", size=16)
+        c.text(250, 72, "(2023)", size=10)  # the title block's second line: body type, repeated too
         c.text(72, 90, f"Unit: {('north', 'south', 'east')[i]} office", size=10)
         rows = [HEADER] + [[f"line {k}", f"{100 + k}.00", f"{90 + k}.50"] for k in range(1, 32)]
         assert c.grid(XS, 110, rows) > 700  # each table runs to the foot of its page
@@ -218,5 +220,5 @@ def test_forms_one_per_page_keep_their_titles_and_tables_apart(tmp_path):
     tables = [b for b in d.blocks if isinstance(b, Table)]
     assert [(t.page_start, t.page_end, t.n_rows) for t in tables] == [(1, 1, 32), (2, 2, 32), (3, 3, 32)]
     texts = [p.text for p in d.paragraphs]
-    assert texts.count("Project Self-Evaluation Form") == 3
+    assert texts.count("Project Self-Evaluation Form") == 3 and texts.count("(2023)") == 3
     assert not any("Performance Report" in t for t in texts)

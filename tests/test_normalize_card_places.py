@@ -56,7 +56,7 @@ def test_split_pairs_several_in_one_line():
 @pytest.mark.parametrize("label,key", [
     ("项目名称", "project"), ("市级项目主管部门（公章）", "department"), ("部门（单位）名称：", "unit"),
     ("单位名称(盖章)", "unit"), ("评价机构", "evaluator"), ("四、部门自评等级", "reported_grade"),
-    ("自评总分", "reported_score"), ("评价年度", "fiscal_year"), ("联系电话", None), ("金额单位", None),
+    ("自评总分", "reported_score"), ("评价年度", "fiscal_year"), ("联系电话", "contact"), ("金额单位", None),
 ])
 def test_label_key(label, key):
     assert label_key(label) == key
@@ -92,3 +92,13 @@ def test_dominant_names_a_county_only_when_the_text_is_about_it():
     county = dominant("乐昌市政务服务中心，韶关市下辖乐昌市，乐昌市")
     assert (county.city, county.county) == ("韶关市", "乐昌市")
     assert not locate("建设新城区").found
+
+
+def test_pairs_glued_on_one_pdf_line_are_split_at_known_labels():
+    from jixiao.normalize.labels import split_pairs
+
+    got = split_pairs("填报单位（盖章）：垫江县文化馆填报人：谭晓梅联系电话：023-74512836填报日期：2024年2月28日")
+    assert got == [("填报单位（盖章）", "垫江县文化馆"), ("填报人", "谭晓梅"), ("联系电话", "023-74512836"),
+                   ("填报日期", "2024年2月28日")]
+    # a colon inside a value that is no known label leaves the value whole
+    assert split_pairs("项目名称：城区道路维修（一期：主干道）") == [("项目名称", "城区道路维修（一期：主干道）")]

@@ -21,12 +21,14 @@ WRAPPERS = {"customXml", "ins", "moveTo", "smartTag"}
 LIST_START = re.compile(r"^(?:\d{1,2}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]"
                         r"|[①-⑳]|第[一二三四五六七八九十\d]+[条章节部分]|[•●■◆▪-]\s)")
 SENTENCE_END = tuple("。；：！？;:!?")
+# a signature's date under the signing body ("…卫生健康局" then "2024年3月15日") is a line of its own
+DATE_LINE = re.compile(r"^[\d〇零一二三四五六七八九十]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$")
 
 
 def clean(text: str) -> str:
     """Reflow soft line breaks: tools that rebuild a PDF's layout in Word break lines mid-sentence
-    with w:br, and the text must read as one paragraph. Breaks that end a sentence or start a
-    list item are structure, so they stay."""
+    with w:br, and the text must read as one paragraph. Breaks that end a sentence, start a
+    list item or put a date on its own line are structure, so they stay."""
     lines = [ln.strip() for ln in text.replace("\r", "\n").split("\n")]
     out = ""
     for ln in lines:
@@ -34,7 +36,7 @@ def clean(text: str) -> str:
             continue
         if not out:
             out = ln
-        elif out.endswith(SENTENCE_END) or LIST_START.match(ln):
+        elif out.endswith(SENTENCE_END) or LIST_START.match(ln) or DATE_LINE.match(ln):
             out += "\n" + ln
         elif out[-1].isascii() and out[-1].isalnum() and ln[0].isascii() and ln[0].isalnum():
             out += " " + ln

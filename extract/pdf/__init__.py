@@ -1,6 +1,7 @@
 """PDF reader: pdfplumber pages to the format-neutral ``Document``.
 
-Per page: tables from ruling lines (``tables``), the remaining characters as lines (``text``);
+Per page: tables from ruling lines (``tables``), the remaining characters as lines (``text``),
+borderless tables found among those lines by their alignment (``unruled``);
 then over the whole file: running headers/footers dropped (``furniture``), tables continued
 across pages joined (``stitch``), lines reflowed into paragraphs across page breaks
 (``paragraphs``), and pages without a text layer handed to OCR. Blocks keep reading order:
@@ -19,6 +20,7 @@ from .settings import PdfSettings
 from .stitch import columns_agree, stitch
 from .tables import Segment, clipped_leftover, find_segments
 from .text import Line, group_lines
+from .unruled import find_unruled
 
 __all__ = ["read_pdf", "PdfSettings"]
 
@@ -31,6 +33,7 @@ class PageScan:
     text_layer: bool = True
     lines: list[Line] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def items(self) -> list[tuple[float, object]]:
         """Lines and table parts by their top, the page's reading order."""
@@ -84,6 +87,14 @@ def scan_page(page, number: int, s: PdfSettings) -> PageScan:
     # text in a table's box but in no cell (a gap without rulings) stays as text: never lost
     scan.lines = [ln for ln in group_lines([c for c in visible if id(c) not in used], number, s)
                   if not any(clipped_leftover(seg, ln, s) for seg in scan.segments)]
+    if s.unruled_tables:  # tables drawn without borders, from the alignment of what is left
+        try:
+            found, taken = find_unruled(scan.lines, scan.segments, number, s)
+        except Exception as exc:  # noqa: BLE001 - a fallback must not cost the page its text
+            found, taken = [], set()
+            scan.warnings.append(f"page {number}: borderless-table search failed: {type(exc).__name__}: {exc}")
+        scan.segments += found
+        scan.lines = [ln for ln in scan.lines if id(ln) not in taken]
     return scan
 
 
@@ -103,7 +114,7 @@ def _text_area(scans: list[PageScan]) -> dict[tuple, tuple[float, float]]:
 
 def _continues(a: Segment, sa: PageScan, b: Segment, sb: PageScan, area: dict, s: PdfSettings) -> bool:
     """``b`` (first thing on its page) continues ``a`` (last thing on the previous page)."""
-    if sb.number != sa.number + 1 or not columns_agree(a, b, s):
+    if sb.number != sa.number + 1 or not (a.ruled and b.ruled) or not columns_agree(a, b, s):
         return False
     ta, ba = area.get((round(sa.width), round(sa.height)), (0.0, sa.height))
     tb, bb = area.get((round(sb.width), round(sb.height)), (0.0, sb.height))
@@ -175,6 +186,7 @@ def read_pdf(path, settings=None) -> Document:
             finally:
                 page.close()  # free the page's parsed objects: long files stay small in memory
             scans.append(sc)
+            doc.warnings += sc.warnings
             doc.pages.append(Page(i, sc.width, sc.height, text_layer=sc.text_layer))
     furniture = find_furniture({sc.number: sc.lines for sc in scans},
                                {sc.number: sc.height for sc in scans}, s)

@@ -76,4 +76,21 @@ def find_furniture(pages: dict[int, list[Line]], heights: dict[int, float], s: P
             y = ln.top if zone == "top" else heights.get(p, 842.0) - ln.bottom
             if abs(y - mid) <= s.repeat_y_tolerance:
                 out.add(id(ln))
+    if body:
+        out -= _title_blocks(pages, out, body, s)
     return out
+
+
+def _title_blocks(pages: dict[int, list[Line]], furniture: set[int], body: float, s: PdfSettings) -> set[int]:
+    """Lines right under a kept large-type title ("（2023年度）" under "项目支出绩效自评表"): part of
+    the title block, repeated with it on every form, not a running header."""
+    keep: set[int] = set()
+    for lines in pages.values():
+        above = None
+        for ln in sorted(lines, key=lambda x: x.top):
+            is_title = id(ln) not in furniture and ln.size >= s.title_size_ratio * body
+            if above is not None and id(ln) in furniture and ln.top - above.bottom <= s.title_block_gap_em * above.size:
+                keep.add(id(ln))
+                continue
+            above = ln if is_title or (above is not None and id(ln) in keep) else None
+    return keep

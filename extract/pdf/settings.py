@@ -30,6 +30,7 @@ class PdfSettings:
     repeat_min_share: float = 0.5  # text repeated at the same place on this share of pages...
     repeat_min_pages: int = 2  # ...and on at least this many pages is a running header/footer
     repeat_y_tolerance: float = 6.0
+    title_block_gap_em: float = 1.5  # a line this close under a large title ("（2023年度）") belongs to it
 
     # --- paragraphs -------------------------------------------------------------------------
     para_gap_em: float = 0.8  # a vertical gap above a line larger than this starts a paragraph
@@ -56,6 +57,24 @@ class PdfSettings:
     overflow_pitch_em: float = 1.8  # largest line pitch (in font sizes) inside one text block
     overflow_pitch_jitter_em: float = 0.25
     clipped_reach_em: float = 6.0  # how far beyond a cut region clipped text may still lie
+
+    # --- tables without ruling lines (unruled.py) -------------------------------------------
+    unruled_tables: bool = True  # look for borderless tables among the lines no ruled table took
+    # cells of a borderless Word table are only the cell padding apart (0.19 cm each side, about
+    # 1 em at 10.5 pt); justified prose never opens a gap this wide between characters
+    unruled_gap_em: float = 0.8
+    unruled_spaced_gap_em: float = 3.0  # ...but lone ideographs evenly this far apart are one letter-spaced word
+    unruled_band_overlap: float = 0.2  # lines overlapping by this share of a height are one band
+    unruled_band_max_em: float = 2.6  # ...up to this height: two lines with a cell centred between
+    unruled_min_cols: int = 3  # a table has this many columns: label ... value lines have two
+    unruled_min_rows: int = 3  # ...filled in at least this many rows
+    unruled_col_min_rows: int = 2  # every column holds text in at least this many bands
+    unruled_row_gap_em: float = 2.0  # a larger vertical gap between two lines ends the table
+    unruled_size_ratio: float = 1.25  # a line this much larger or smaller ends it too (a title)
+    unruled_wrap_gap_em: float = 1.0  # a wrapped cell line lies at most this far below the one above
+    unruled_full_em: float = 1.2  # a cell line within this of its column's both text edges is full (wraps on)
+    unruled_label_share: float = 0.4  # more "名称：…" pieces than this share: a form, not a table
+    unruled_max_median_chars: int = 16  # table cells are short; longer pieces are columns of prose
 
     # --- tables continued across pages ------------------------------------------------------
     stitch: bool = True

@@ -56,6 +56,7 @@ class Segment:
     xs: list[float]  # column boundaries, left to right
     ys: list[float]  # row boundaries, top to bottom
     used: set[int] = field(default_factory=set, repr=False)  # id() of the chars the cells took
+    ruled: bool = True  # False: rebuilt from text alignment alone (unruled.py), no borders to trust
 
     @property
     def n_cols(self) -> int:
