@@ -222,3 +222,17 @@ def test_forms_one_per_page_keep_their_titles_and_tables_apart(tmp_path):
     texts = [p.text for p in d.paragraphs]
     assert texts.count("Project Self-Evaluation Form") == 3 and texts.count("(2023)") == 3
     assert not any("Performance Report" in t for t in texts)
+
+
+def test_text_beside_the_last_rows_does_not_stop_the_join(tmp_path):
+    """A label drawn in the table's band at the page foot (a merged cell's text centred across the
+    break, clipped outside its cell) is the table's, not text after it: the parts still join."""
+    p1, p2 = Canvas(), Canvas()
+    rows1 = [HEADER] + [[f"line {k}", f"{100 + k}.00", f"{90 + k}.50"] for k in range(1, 30)]
+    bottom = p1.grid(XS, 110, rows1)
+    p1.text(20, bottom - 15, "Sect")  # left of the table, inside its last row's band
+    p2.grid(XS, 70, [[f"line {k}", f"{100 + k}.00", f"{90 + k}.50"] for k in range(30, 35)])
+    d = read_pdf(write_pdf(tmp_path / "band.pdf", [p1, p2]))
+    tables = [b for b in d.blocks if isinstance(b, Table)]
+    assert [(t.page_start, t.page_end, t.n_rows) for t in tables] == [(1, 2, 35)]
+    assert "Sect" in [p.text for p in d.paragraphs]  # nothing lost

@@ -164,6 +164,17 @@ def test_a_target_then_what_was_achieved_in_the_next_clause():
         "道路保洁覆盖率": None, "公厕改造数量": None}
 
 
+def test_a_count_named_in_both_the_target_list_and_the_results():
+    f = prose("年度绩效目标为：新建污水泵站4座，改造雨污管网不少于25公里。",
+              "全年实际新建污水泵站4座，改造雨污管网26.3公里，群众满意度调查结果为93.1%。")
+    got = {i.name: (i.target_value, i.actual_value, i.unit) for i in f.indicators}
+    assert got["新建污水泵站"] == (4.0, 4.0, "座") and got["改造雨污管网"] == (25.0, 26.3, "公里")
+    # a result phrase names no indicator: with no rate named just before it, it is nobody's actual
+    assert not any(v[1] == 93.1 for v in got.values())
+    g = prose("（1）群众满意度不低于90%，第三方问卷调查结果为92.4%。")
+    assert [(i.name, i.target_value, i.actual_value) for i in g.indicators] == [("群众满意度", 90.0, 92.4)]
+
+
 def test_one_sentence_scoring_every_section():
     f = prose("从各一级指标看，决策指标满分15分，得分12.5分；过程指标满分20分，得分18分；"
               "产出指标满分35分，得分31.5分；效益指标满分30分，得分25分。")

@@ -123,6 +123,16 @@ def _continues(a: Segment, sa: PageScan, b: Segment, sb: PageScan, area: dict, s
     return ends_low and starts_high
 
 
+def _last_table(items: list[tuple[float, object]]) -> object:
+    """The page's last item, where a line that starts inside the last table's box does not count:
+    a merged cell's label drawn across the page break ("预算执行过程" centred on a region that goes
+    on over the page) is the table's own text, not text after it."""
+    k = max((i for i, (_, it) in enumerate(items) if isinstance(it, Segment)), default=None)
+    if k is not None and all(it.top < items[k][1].bottom for _, it in items[k + 1:]):
+        return items[k][1]
+    return items[-1][1]
+
+
 def _group_tables(scans: list[PageScan], area: dict, s: PdfSettings) -> dict[int, list[Segment]]:
     """id(first segment) -> all parts of that table; continuation parts map to nothing."""
     groups: dict[int, list[Segment]] = {}
@@ -131,7 +141,7 @@ def _group_tables(scans: list[PageScan], area: dict, s: PdfSettings) -> dict[int
         ia, ib = sa.items(), sb.items()
         if not s.stitch or not ia or not ib:
             continue
-        a, b = ia[-1][1], ib[0][1]
+        a, b = _last_table(ia), ib[0][1]
         if isinstance(a, Segment) and isinstance(b, Segment) and _continues(a, sa, b, sb, area, s):
             root = owner.get(id(a), id(a))
             groups.setdefault(root, [a]).append(b)

@@ -224,7 +224,8 @@ class _Reader:
                 for cl in clauses(part):
                     row = ind.read_clause(cl, in_targets, False, self.ps, self.target_section)
                     if prev is not None and (row is None or not row.strong or row.name.startswith(self.actual_leads)
-                                             or row.actual_value is not None and not ind.implied_unit(row.name)):
+                                             or row.actual_value is not None and not ind.implied_unit(row.name)
+                                             or row.name != prev.name and prev.name.endswith(row.name)):
                         row = ind.read_continuation(cl, prev, self.ps) or row
                     prev = row if row is not None and row.strong else prev
                     if row is None or (is_part and ind.name_key(row.name) in whole):

@@ -246,11 +246,16 @@ def read_continuation(cl: str, prev: Row, settings) -> Row | None:
     leads = vocab().words("indicator", "actual_lead") + (["为", "达到"] if year else [])
     t = t[year.end():] if year else t
     lead = next((w for w in sorted(leads, key=len, reverse=True) if t.startswith(w)), None)
-    if lead is None or not prev.strong:
-        return None
     es = [e for e in ents(t) if e.label in VALUE_LABELS]
-    if len(es) != 1 or t[es[0].end:] not in ("", "左右"[:0]):
+    if len(es) != 1 or t[es[0].end:] or not prev.strong:
         return None
+    if lead is None:
+        # "第三方问卷调查结果为92.4%": a result phrase right before the figure, and no indicator named
+        head = t[: es[0].start]
+        tail = next((w for w in vocab().words("indicator", "actual_tail") if head.endswith(w)), None)
+        if tail is None or implied_unit(head[: -len(tail)]) is not None:
+            return None
+        lead = head
     between = _cut_name(t[len(lead): es[0].start])
     for w in sorted(vocab().words("indicator", "reach"), key=len, reverse=True):
         between = between.removesuffix(w)
@@ -384,6 +389,9 @@ def merge_rows(rows: list[Row], settings) -> tuple[list[Row], list[str]]:
                     if o.strong:
                         problems.append(f"prose indicator {o.name}: {f} stated as {x} and {y}, left empty")
             _absorb(o, r)
+            if (o.target_value is not None and o.actual_value is not None
+                    and len(name_key(o.name)) >= settings.headless_name_min):
+                o.strong = True  # a target list and a results list both name it: an indicator without a head word
             continue
         out.append(r)
     changed = True
