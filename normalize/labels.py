@@ -155,10 +155,21 @@ def _table_pairs(t: Table, bi: int) -> Iterable[LabelValue]:
                     yield LabelValue(tidy(v).rstrip("：:"), tidy(below), key, t.page_of_row(r + 1),
                                      f"{tidy(v)} {tidy(below)}", "table", bi, r + 1, c)
                 continue
-            if nxt is None or _is_label(nxt[1]):
-                continue
+            if nxt is None or _is_label(nxt[1]) or _is_column_header(nxt[1]):
+                continue  # "项目名称 | 预算数 | 执行数": the header row of a list of projects, not a pair
             lab = tidy(v).rstrip("：:")
             yield LabelValue(lab, tidy(nxt[1]), key, page, f"{tidy(v)} {tidy(nxt[1])}", "table", bi, r, nxt[0])
+
+
+def _is_column_header(text: str) -> bool:
+    """A word that heads a column of figures (预算数, 执行率, 得分): never a card value."""
+    from .tables.vocab import load_vocab  # noqa: PLC0415 - the header vocabulary of the table stage
+
+    return any(role in _FIGURE_ROLES for role, _ in load_vocab().roles_of(text))
+
+
+_FIGURE_ROLES = {"initial", "adjusted", "final", "spent", "rate", "adjust_rate", "weight", "score", "score_rate",
+                 "target", "actual"}
 
 
 def _below(t: Table, r: int, c: int) -> str | None:

@@ -60,7 +60,11 @@ def _fill(base, extra, fields, restated: list | None = None, what: str = "") -> 
             added = True
         elif f not in ("target_text", "actual_text", "formula", "canonical", "level1", "level2") and not _same(f, mine, theirs):
             conflict = True
-            if restated is not None and _is_table(base) and not _is_table(extra):
+            # a sentence's "预算安排 9,860 万元" may be the form's 年初 figure, not its 全年 one: a
+            # figure the table states in another column is a wording, not a contradiction
+            elsewhere = any(g != f and _same(g, getattr(base, g, None), theirs) for g in fields
+                            if isinstance(getattr(base, g, None), float))
+            if restated is not None and _is_table(base) and not _is_table(extra) and not elsewhere:
                 restated.append(Restated(what=f"{what} {f}", kept=mine, kept_page=base.page,
                                          kept_evidence=base.evidence, other=theirs, other_source=extra.source,
                                          other_page=extra.page, other_evidence=extra.evidence))

@@ -68,6 +68,10 @@ class Title:
     project: str | None = None
     unit: str | None = None
 
+    @property
+    def summary(self) -> bool:
+        return bool(re.search(card_vocab()["title"].get("summary", r"$^"), fold(self.text)))
+
 
 def kind_of(text: str | None) -> str | None:
     """The report kind a title names (rules in card.toml [[kind]], first match wins)."""
@@ -199,6 +203,8 @@ SELF_KINDS = {"project_self", "department_self"}
 
 def _starts_new(cur: dict, t: Title, s: SegmentSettings) -> bool:
     """Whether title ``t`` begins another report than the one in progress (``cur``)."""
+    if cur.get("summary") is not None and cur["summary"] != t.summary:
+        return True  # a summary of several reports and a report it summarises are two
     if cur["kind"] and t.kind and t.kind != cur["kind"]:
         if not t.form and not t.attached:
             return True  # a report text of another kind: 部门整体 then 项目支出
@@ -262,11 +268,13 @@ def plan(blocks: list[Block], s: SegmentSettings) -> tuple[list[Title], list[tup
     for k, t in enumerate(titles):
         _identity(blocks, t, tops[k], tops[k + 1] if k + 1 < len(titles) else len(blocks), s)
     starts: list[tuple[int, Title | None]] = [(0, titles[0] if titles else None)]
-    cur = {"kind": None, "project": None, "unit": None}
+    cur = {"kind": None, "project": None, "unit": None, "summary": None}
     for k, t in enumerate(titles):
         if k > 0 and _starts_new(cur, t, s):
             starts.append((_page_top(blocks, t, starts[-1][0]), t))
-            cur = {"kind": None, "project": None, "unit": None}
+            cur = {"kind": None, "project": None, "unit": None, "summary": None}
+        if cur["summary"] is None:
+            cur["summary"] = t.summary
         if t.kind and (cur["kind"] is None or (not t.form and not t.attached and starts[-1][1] is not None
                                                and starts[-1][1].form)):
             cur["kind"] = t.kind

@@ -80,3 +80,11 @@ def test_a_sentence_contradicting_the_form_is_kept_for_the_checks():
     found = {c.subject: c.status for c in run_checks(rr, seg(), None, None) if c.rule == "restated"}
     assert found == {"budget total spent_yuan: text against table": "rounding",
                      "score section 过程 points: text against table": "mismatch"}
+
+
+def test_a_sentence_giving_another_columns_figure_is_no_contradiction():
+    f = Facts()
+    f.budgets = [BudgetLine(line="total", initial_yuan=98600000.0, final_yuan=94126000.0, source="table", page=3),
+                 BudgetLine(line="total", final_yuan=98600000.0, source="prose", page=1)]  # "预算安排9,860万元"
+    rr = merge(Report(), seg(), f)
+    assert rr.restated == [] and rr.budgets[0].final_yuan == 94126000.0

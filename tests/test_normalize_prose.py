@@ -175,6 +175,17 @@ def test_a_count_named_in_both_the_target_list_and_the_results():
     assert [(i.name, i.target_value, i.actual_value) for i in g.indicators] == [("群众满意度", 90.0, 92.4)]
 
 
+def test_a_paragraph_headed_by_its_targets():
+    f = prose("（三）绩效目标。全旗禁牧面积不少于1850万亩，草原综合植被盖度达到30%以上，补奖资金发放准确率100%。",
+              "2023年全旗实际禁牧面积1862.4万亩，补奖资金发放准确率99.6%，草原综合植被盖度29.6%。")
+    got = {i.name: (i.target_op, i.target_value, i.actual_value) for i in f.indicators}
+    assert got == {"禁牧面积": (">=", 1850.0, 1862.4), "草原综合植被盖度": (">=", 30.0, 29.6),
+                   "补奖资金发放准确率": (None, 100.0, 99.6)}
+    # a head about how targets were met is no target list: its bare figures are actuals
+    g = prose("（三）绩效目标完成情况。补奖资金发放准确率99.6%。")
+    assert [(i.target_value, i.actual_value) for i in g.indicators] == [(None, 99.6)]
+
+
 def test_one_sentence_scoring_every_section():
     f = prose("从各一级指标看，决策指标满分15分，得分12.5分；过程指标满分20分，得分18分；"
               "产出指标满分35分，得分31.5分；效益指标满分30分，得分25分。")

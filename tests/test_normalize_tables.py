@@ -267,3 +267,21 @@ def test_user_vocabulary_extends_the_headers(tmp_path):
     s.normalize["tables"] = {"vocab_path": str(extra)}
     tot = table_lines(read_tables(seg, doc, s))["total"]
     assert (tot.line, tot.final_yuan, tot.spent_yuan) == ("total", 50000, 45000)
+
+
+def test_a_section_named_only_by_the_tables_caption():
+    head = ["二级指标", "三级指标", "分值", "评分标准", "得分"]
+    blocks = [Paragraph("表3-1 决策类指标评分表", 1),
+              Table(rows=[head, ["项目立项", "立项依据充分性", "3", "符合规划得3分", "3"],
+                          ["", "绩效目标合理性", "3", "每缺一项扣1分", "2.5"], ["小计", "", "6", "", "5.5"]],
+                    page_start=1, page_end=1, merges=[(1, 0, 2, 0)]),
+              Paragraph("表3-2 过程类指标评分表", 2),
+              Table(rows=[head, ["资金管理", "资金到位率", "4", "到位率100%得4分", "4"], ["小计", "", "4", "", "4"]],
+                    page_start=2, page_end=2),
+              Paragraph("二、项目绩效情况", 3),  # an unnumbered heading names no section
+              Table(rows=[head, ["产出数量", "禁牧面积落实率", "8", "落实得8分", "8"]], page_start=3, page_end=3)]
+    doc = Document(path="x.docx", format="docx", blocks=blocks)
+    f = read_tables(Segment(blocks=blocks, page_start=1, page_end=3), doc)
+    assert {s.section: (s.max_points, s.points) for s in f.scores} == {"决策": (6, 5.5), "过程": (4, 4)}
+    got = {i.name: i.level1 for i in f.indicators}
+    assert got == {"立项依据充分性": "决策", "绩效目标合理性": "决策", "资金到位率": "过程", "禁牧面积落实率": None}

@@ -130,3 +130,18 @@ def test_pdf_pages_with_tables_before_their_title():
     segs = split_reports(doc)
     assert [s.table_seqs for s in segs] == [[0], [1]]
     assert [(s.page_start, s.page_end) for s in segs] == [(1, 1), (2, 2)]
+
+
+def test_a_summary_sheet_is_not_merged_with_the_form_it_summarises():
+    summary = T([["某县农业农村局2023年度项目支出绩效自评结果汇总表"], ["序号", "项目名称", "预算数", "执行数", "自评得分"],
+                 ["1", "甲项目", "100.00", "98.00", "95"], ["2", "乙项目", "50.00", "45.00", "88"],
+                 ["合计", "", "150.00", "143.00", ""]], page=1)
+    form = T([["项目支出绩效自评表"], ["项目名称", "乙项目"], ["年度资金总额", "50.00", "45.00"]], page=2)
+    doc = Document(path="x.xlsx", format="xlsx", blocks=[summary, form])
+    segs = split_reports(doc)
+    assert [(s.page_start, len(s.blocks)) for s in segs] == [(1, 1), (2, 1)]
+    _check_partition(doc, segs)
+    # a report's own score summary stays with it
+    scores = T([["绩效评价指标评分汇总表"], ["一级指标", "分值", "得分"], ["决策", "20", "18"]], page=3)
+    report = [P("某项目绩效评价报告"), P("项目名称：乙项目"), scores]
+    assert len(split_reports(Document(path="y.docx", format="docx", blocks=report))) == 1

@@ -68,6 +68,13 @@ def _with_cell_prose(blocks, ps: ProseSettings) -> list:
     return out
 
 
+def _names_targets(name: str) -> bool:
+    """A heading or paragraph head about the targets set ("绩效目标", "年度目标及任务"), not about
+    how they were met ("目标完成情况", "偏差分析")."""
+    return ("目标" in name and ind.implied_unit(name.rstrip("。.")) is None
+            and not any(w in name for w in vocab().words("indicator", "not_target_heading")))
+
+
 def _evidence(text: str) -> str:
     t = text.strip()
     return t if len(t) <= EVIDENCE_MAX else t[:EVIDENCE_MAX] + "…"
@@ -109,7 +116,7 @@ class _Reader:
             for got in sc.read_scorings(sent, fallback, self.ps):
                 self._scored(got, sent, p.page)
         self.budgets.read_paragraph(p.text, p.page)
-        self._clauses(p, t)
+        self._clauses(p, t, head_targets=head is not None and _names_targets(head))
         if head:
             self._item(head, [c for s in sentences(body) for c in clauses(s)], p.page, [p.text])
             pts = sc.read_self_points(body)
@@ -126,8 +133,7 @@ class _Reader:
         level = numbering_level(t) or (p.heading_level if getattr(p, "heading_level", None) else 0)
         if self.target_level is not None and level is not None and level <= self.target_level:
             self.target_section, self.target_level = False, None
-        if ("目标" in name0 and ind.implied_unit(name0.rstrip("。.")) is None
-                and not any(w in name0 for w in ("完成", "实现", "情况", "偏差", "分析", "设置"))):
+        if _names_targets(name0):
             self.target_section, self.target_level = True, level
         for sent in sentences(p.text):
             self._totals(sent, p.page)
@@ -208,10 +214,11 @@ class _Reader:
                     return
         self.sections.append(s)
 
-    def _clauses(self, p, t: str) -> None:
-        """Targets and actuals of a paragraph; a bare figure among stated targets is left out."""
+    def _clauses(self, p, t: str, head_targets: bool = False) -> None:
+        """Targets and actuals of a paragraph; a bare figure among stated targets is left out.
+        ``head_targets``: the paragraph opens with a head about targets ("（三）绩效目标。…")."""
         got: list[tuple[ind.Row, bool]] = []
-        in_targets = False
+        in_targets = head_targets
         for sent in sentences(p.text):
             ns = norm(sent)
             if any(lead in ns for lead in self.target_leads):

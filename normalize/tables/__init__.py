@@ -14,6 +14,7 @@ from jixiao.extract.document import Table
 
 from ..facts import Facts
 from .budgets import check_total, read_budget_block
+from .caption import caption_section
 from .grid import find_blocks, stitch
 from .hints import read_hints
 from .indicators import SectionBook, read_indicator_block
@@ -79,7 +80,7 @@ def _read_view(v, doc, vocab, s: TablesSettings, facts: Facts, book: SectionBook
             _add_budgets(facts, [bl for bl, _ in lines])
             check_total(lines, s, facts)
         else:
-            read_indicator_block(b, vocab, s, facts, book)
+            read_indicator_block(b, vocab, s, facts, book, caption_section(doc, v.first))
     return True
 
 

@@ -115,7 +115,9 @@ def _score_total(b: Block, r: int, vocab: Vocab, facts: Facts) -> bool:
     return True
 
 
-def read_indicator_block(b: Block, vocab: Vocab, s: TablesSettings, facts: Facts, book: SectionBook) -> None:
+def read_indicator_block(b: Block, vocab: Vocab, s: TablesSettings, facts: Facts, book: SectionBook,
+                         caption_section: str | None = None) -> None:
+    """``caption_section``: the 一级指标 the table's caption names, for a table without that column."""
     v = b.view
     l1c = b.cols.get("level1", [])
     l2c = b.cols.get("level2", [])
@@ -130,6 +132,8 @@ def read_indicator_block(b: Block, vocab: Vocab, s: TablesSettings, facts: Facts
         if free and not l2c:
             l1c, l2c = free[:1], free[1:2]
     cur1 = cur2 = ""
+    if not l1c and caption_section:
+        cur1 = caption_section  # "表3-1 决策类指标评分表": every row is under 决策
     closed = False
     for r in b.body:
         row = v.rows[r]
