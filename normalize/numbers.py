@@ -110,9 +110,7 @@ class Quantity:
 def _unit_re() -> str:
     """The unit grammar of ``data/units.toml``: [magnitude] unit [per unit] [（alternative）], or
     [magnitude] one other Chinese character that is no approximation word (20艘, 3.2万种), optional."""
-    import tomllib  # noqa: PLC0415 - read once at import
-
-    data = tomllib.loads((DATA / "units.toml").read_text(encoding="utf-8"))
+    data = _units_data()
     alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # noqa: E731
     known, per_words = alt(data["known"]), alt(data["known"] + data["per_words"])
     mags, per = alt(data["magnitudes"]), alt(data["per"])
@@ -121,14 +119,21 @@ def _unit_re() -> str:
     return rf"({one}|(?:{mags})?(?![{approx}])\p{{Han}})?"
 
 
-def magnitude_units() -> list[str]:
-    """'万亩', '万平方米', '万人次': a magnitude with a unit that is no money and no percent, the
-    quantities the prose reader must not take for money ("7.42万" then "平方米")."""
+def _units_data() -> dict:
     import tomllib  # noqa: PLC0415
 
-    data = tomllib.loads((DATA / "units.toml").read_text(encoding="utf-8"))
-    plain = [u for u in data["known"] if u not in MONEY_UNITS and u not in ("%", "％", "‰")]
-    return [m + u for m in data["magnitudes"] for u in plain]
+    return tomllib.loads((DATA / "units.toml").read_text(encoding="utf-8"))
+
+
+def plain_units() -> list[str]:
+    """The known units that are no money and no percent: what a count or measure is stated in."""
+    return [u for u in _units_data()["known"] if u not in MONEY_UNITS and u not in ("%", "％", "‰")]
+
+
+def magnitude_units() -> list[str]:
+    """'万亩', '万平方米', '万人次': a magnitude with a plain unit, the quantities the prose reader
+    must not take for money ("7.42万" then "平方米")."""
+    return [m + u for m in _units_data()["magnitudes"] for u in plain_units()]
 
 
 UNIT_RE = _unit_re()

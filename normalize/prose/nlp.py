@@ -10,13 +10,14 @@ modules then reason over that short, ordered list of labelled spans per clause.
 from __future__ import annotations
 
 import json
+import re
 import logging
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from jixiao.normalize.numbers import magnitude_units
+from jixiao.normalize.numbers import magnitude_units, plain_units
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 VOCAB_FILE = DATA / "prose_vocab.toml"
@@ -87,10 +88,16 @@ def pipeline():
     for line in PATTERN_FILE.read_text(encoding="utf-8").splitlines():
         if line.strip():
             patterns.append(json.loads(line))
-    # quantities with a magnitude ("7.42万平方米") from the unit data: longer than the MONEY "7.42万"
+    # quantities in the units of data/units.toml ("78岁"), and with a magnitude ("7.42万平方米",
+    # longer than the MONEY "7.42万"); the patterns file may add more
     number = {"TEXT": {"REGEX": r"^\d+(\.\d+)?$"}}
     mags = magnitude_units()
-    patterns += [{"label": "QTY", "pattern": [number, {"TEXT": {"IN": mags}}]},
+    # "5分" is POINTS; "2023年" a date and "2023年度" a period far more often than a duration
+    plain = [u for u in plain_units() if u not in ("分", "年", "度")]
+    glued = "|".join(re.escape(u) for u in sorted(plain, key=len, reverse=True))
+    patterns += [{"label": "QTY", "pattern": [number, {"TEXT": {"IN": plain}}]},
+                 {"label": "QTY", "pattern": [{"TEXT": {"REGEX": rf"^\d+(\.\d+)?(?:{glued})$"}}]},
+                 {"label": "QTY", "pattern": [number, {"TEXT": {"IN": mags}}]},
                  {"label": "QTY", "pattern": [number, {"TEXT": {"IN": sorted({m[0] for m in mags})}},
                                               {"TEXT": {"IN": sorted({m[1:] for m in mags})}}]}]
     ruler.add_patterns(patterns)
