@@ -160,6 +160,19 @@ def test_two_breakdowns_of_one_total_add_up_each_on_its_own():
     assert not bad(run(tables=[rows]))
 
 
+def test_a_subtotal_is_read_at_its_columns_precision_and_sections_must_make_the_full_marks():
+    rows = [["一级指标", "二级指标", "三级指标", "分值", "得分"],
+            ["产出指标", "数量指标", "新建暖棚", "2", "1.5"], ["", "", "培训人次", "2", "2"],
+            ["", "", "小计", "4", "4"],  # "4" where its items make 3.5: the column writes 1.5, so no rounding
+            ["", "质量指标", "验收合格率", "2", "2"], ["", "", "小计", "2", "2"]]
+    found = bad(run(tables=[rows]))
+    assert [(c.reported, c.recomputed) for c in found] == [(4.0, 3.5)]
+    # 二级指标 subtotals beside a 执行率 score do not make the 100 points: no "sections add up" check
+    rr = ReportResult(report=Report(reported_score=97.5), scores=[
+        ScoreSection(section="数量指标", max_points=40, points=38), ScoreSection(section="质量指标", max_points=50, points=50)])
+    assert not any(c.rule == "total_score" for c in run(rr))
+
+
 def test_derived_column_from_the_vocabulary():
     rows = [["月份", "取号量", "弃号量", "不满意", "满意量"], ["一月", "100", "10", "0", "90"], ["二月", "50", "5", "1", "45"]]
     found = bad(run(tables=[rows]))

@@ -285,3 +285,19 @@ def test_a_section_named_only_by_the_tables_caption():
     assert {s.section: (s.max_points, s.points) for s in f.scores} == {"决策": (6, 5.5), "过程": (4, 4)}
     got = {i.name: i.level1 for i in f.indicators}
     assert got == {"立项依据充分性": "决策", "绩效目标合理性": "决策", "资金到位率": "过程", "禁牧面积落实率": None}
+
+
+def test_a_bare_subtotal_under_a_merged_group_closes_that_group():
+    rows = [["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "新建暖棚", "≥260座", "248座", "2", "1.8"],
+            ["", "", "培训人次", "≥2000人次", "2136人次", "2", "2"],
+            ["", "", "小计", "", "", "4", "3.8"],
+            ["", "质量指标", "验收合格率", "100%", "100%", "2", "2"],
+            ["", "", "小计", "", "", "2", "2"],
+            ["效益指标", "社会效益指标", "群众满意度", "≥90%", "93%", "4", "4"],
+            ["", "", "小计", "", "", "4", "4"]]
+    merges = [(1, 0, 5, 0), (1, 1, 3, 1), (4, 1, 5, 1), (6, 0, 7, 0), (6, 1, 7, 1)]
+    t = Table(rows=rows, page_start=1, page_end=1, merges=merges)
+    f = read_tables(Segment(blocks=[t], page_start=1, page_end=1), Document(path="x.xlsx", format="xlsx", blocks=[t]))
+    assert {s.section: (s.max_points, s.points) for s in f.scores} == {
+        "数量指标": (4, 3.8), "质量指标": (2, 2), "社会效益指标": (4, 4)}

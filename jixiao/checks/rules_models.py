@@ -65,12 +65,20 @@ def score_models(ctx: Context):
             if s.points > s.max_points > 0 and not cap_found:  # an item over its 分值 explains it
                 ctx.compare("item_cap", f"{s.section}: points within its 分值", Fig(s.points), s.max_points,
                             f"at most {fmt(s.max_points)}", page=s.page, evidence=s.evidence)
-        items = [i for i in ctx.result.indicators if i.level1 and s.section and (i.level1 in s.section or s.section in i.level1)]
+        # a section may be a 二级指标 group (数量指标 小计) or a 一级指标: its items are those under it
+        items = [i for i in ctx.result.indicators if i.level2 and s.section and i.level2 == s.section]
+        if not items:
+            items = [i for i in ctx.result.indicators
+                     if i.level1 and s.section and (i.level1 in s.section or s.section in i.level1)]
         if s.points is not None and len(items) >= 2 and all(i.score is not None for i in items):
             ctx.compare("section_total", f"{s.section}: items add up to the section", Fig(s.points),
                         sum(i.score for i in items), " + ".join(fmt(i.score) for i in items), page=s.page,
                         evidence=s.evidence)
-    if rep.reported_score is not None and len(secs) >= 2 and all(s.points is not None for s in secs):
+    caps = [s.max_points for s in secs]
+    partial = all(c is not None for c in caps) and abs(sum(caps) - ctx.settings.full_marks) > 0.5
+    # sections whose 分值 do not make the full marks (二级指标 subtotals beside a 执行率 score) are
+    # not the whole total: adding them up proves nothing
+    if rep.reported_score is not None and len(secs) >= 2 and all(s.points is not None for s in secs) and not partial:
         # a section already found wrong enters with its recomputed points: one error, one finding
         fixed = {c.reported: c.recomputed for c in ctx.checks
                  if c.rule == "section_total" and c.status == "mismatch" and c.recomputed is not None}

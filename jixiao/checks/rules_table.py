@@ -80,8 +80,12 @@ def _sum_check(ctx: Context, grid: Grid, r: int, block: Block, units: list[tuple
             name = "budget_sum" if role in ctx.vocab.get("money_roles", {}).get("roles", []) else "table_total"
         else:
             name = "table_total"
+        step = tot.quantum
+        if role in SCORE_ROLES:  # "12" in a 得分 column of 1.5, 25.8 ...: written to 0.1 like the rest
+            step = min([step] + [x.quantum for k in range(block.start, block.end)
+                                 if (x := value(grid, k, c, block)) is not None and not x.percent])
         chk = ctx.compare(name, f"{label} · {head}: sum of {len(parts)} rows {what}",
-                          Fig(tot.value, tot.quantum, tot.text), None if missing else sum(parts),
+                          Fig(tot.value, step, tot.text), None if missing else sum(parts),
                           f"table p{_page(grid, r)}: {' + '.join(fmt(p) for p in parts)}",
                           page=_page(grid, r), evidence=_evidence(grid, r))
         if fixed is not None and chk.status == "mismatch":

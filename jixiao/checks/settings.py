@@ -24,6 +24,8 @@ class CheckSettings:
     # prose parts that miss their total by more than this share are taken as figures of another
     # kind (a contract sum, a payment) rather than a wrong breakdown, and not reported
     prose_parts_max_gap: float = 0.1
+    # the full marks of a scored report: sections whose 分值 add up to less are part of the total only
+    full_marks: float = 100.0
 
     @classmethod
     def from_settings(cls, settings=None) -> "CheckSettings":

@@ -165,7 +165,7 @@ def read_indicator_block(b: Block, vocab: Vocab, s: TablesSettings, facts: Facts
             book.add(section, max_points=cap, page=v.pages[r], evidence=cur1)
         group = subtotal_group(vocab, lead)
         if group is not None:
-            name = split_points(group)[0] or section
+            name = split_points(group)[0] or _closed_group(row, l2c, cur2) or section
             if name in vocab.row_list("overall_sections"):
                 continue
             wc, sc = b.col("weight"), b.col("score")
@@ -186,6 +186,15 @@ def read_indicator_block(b: Block, vocab: Vocab, s: TablesSettings, facts: Facts
             _section_row(b, r, section or lead, vocab, book)
             continue
         _indicator_row(b, r, namec, section, cur2, vocab, s, facts)
+
+
+def _closed_group(row: list[str], l2c: list[int], cur2: str) -> str | None:
+    """The 二级指标 a bare "小计" closes when it stands right of the 二级指标 column (under a merged
+    数量指标 cell); in the 一级指标 column it closes the 一级指标 instead."""
+    at = next((c for c, t in enumerate(row) if t), None)
+    if cur2 and l2c and at is not None and at > max(l2c):
+        return split_points(cur2)[0] or None
+    return None
 
 
 def _trailing_points(text: str) -> float | None:
