@@ -200,3 +200,21 @@ def test_forms_stacked_on_one_sheet_become_one_table_each(tmp_path):
     ws.merge_cells("C4:C10")
     wb.save(path)
     assert len(read_xlsx(path).tables) == 1
+
+
+def test_hidden_columns_and_rows_are_left_out_as_printed(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [["项目", "年初预算数", "内部备注", "全年执行数"], ["合计", 100, "原值96.38", 98], ["草稿", 1, "", 2],
+                ["基本支出", 60, "文号〔2023〕5号", 58]]:
+        ws.append(row)
+    ws.column_dimensions["C"].hidden = True
+    ws.row_dimensions[3].hidden = True
+    ws.merge_cells("B4:C4")  # a region over a hidden column keeps its shown part
+    path = tmp_path / "hidden.xlsx"
+    wb.save(path)
+    d = read_xlsx(path)
+    t = d.tables[0]
+    assert t.rows == [["项目", "年初预算数", "全年执行数"], ["合计", "100", "98"], ["基本支出", "60", "58"]]
+    assert t.merges == [] and any("1 hidden column(s) and 1 hidden row(s)" in w for w in d.warnings)
+    assert len(read_xlsx(path, {"skip_hidden": False}).tables[0].rows[0]) == 4

@@ -135,9 +135,54 @@ def _read_sheet(ws, first_page: int, s: XlsxSettings, formulas: set, warnings: l
                 if (r, c) != (r1, c1):
                     rows[r][c] = ""
     merges.sort()
+    if s.skip_hidden:
+        rows, merges = _drop_hidden(ws, rows, merges, warnings)
     row_pages = [first_page + k for k in sheet_row_pages(ws, len(rows), len(rows[0]) if rows else 0)]
     return Table(rows=rows, page_start=row_pages[0], page_end=row_pages[-1], merges=merges, row_pages=row_pages,
                  sheet=ws.title)
+
+
+def _hidden(dims) -> set[int]:
+    """1-based indices a sheet hides (a dimension may cover a range: min..max)."""
+    out: set[int] = set()
+    for key, d in dims.items():
+        if getattr(d, "hidden", False):
+            lo = getattr(d, "min", None) or (key if isinstance(key, int) else None)
+            hi = getattr(d, "max", None) or lo
+            if lo:
+                out.update(range(lo, hi + 1))
+    return out
+
+
+def _drop_hidden(ws, rows: list[list[str]], merges: list, warnings: list) -> tuple[list[list[str]], list]:
+    """The grid as the sheet shows and prints it: hidden columns and rows left out (with a warning).
+
+    Hidden columns hold working notes ("原值96.3800", document numbers) whose figures are no part of
+    the form; a merged region keeps the columns of it that are shown."""
+    hcols = {c - 1 for c in _hidden(ws.column_dimensions)}
+    hrows = {r - 1 for r in _hidden(ws.row_dimensions)}
+    n_c = len(rows[0]) if rows else 0
+    keep_c = [c for c in range(n_c) if c not in hcols]
+    keep_r = [r for r in range(len(rows)) if r not in hrows]
+    if len(keep_c) == n_c and len(keep_r) == len(rows):
+        return rows, merges
+    new_c, new_r = {c: i for i, c in enumerate(keep_c)}, {r: i for i, r in enumerate(keep_r)}
+    out_merges = []
+    for r1, c1, r2, c2 in merges:
+        cs = [new_c[c] for c in range(c1, c2 + 1) if c in new_c]
+        rs = [new_r[r] for r in range(r1, r2 + 1) if r in new_r]
+        if cs and rs and (rows[r1][c1] or len(cs) * len(rs) > 1):
+            text = rows[r1][c1]
+            out_merges.append((rs[0], cs[0], rs[-1], cs[-1], text))
+    grid = [[rows[r][c] for c in keep_c] for r in keep_r]
+    fixed = []
+    for r1, c1, r2, c2, text in out_merges:
+        grid[r1][c1] = text  # the region's text moves to its first shown cell
+        if (r1, c1) != (r2, c2):
+            fixed.append((r1, c1, r2, c2))
+    warnings.append(f"sheet {ws.title}: {n_c - len(keep_c)} hidden column(s) and {len(rows) - len(keep_r)} hidden "
+                    "row(s) left out, as the sheet shows and prints it")
+    return grid, sorted(fixed)
 
 
 def read_xlsx(path, settings=None) -> Document:

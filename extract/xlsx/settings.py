@@ -13,6 +13,7 @@ class XlsxSettings:
     general_digits: int = 15  # significant digits of General numbers (noise like 0.30000000000000004 cut)
     skip_empty_sheets: bool = True  # a sheet without any value yields no table (its page still counts)
     max_cells: int = 2_000_000  # a sheet's used range beyond this is cut, with a warning
+    skip_hidden: bool = True  # hidden columns and rows are left out, as the sheet shows and prints them
     split_stacked: bool = True  # forms stacked on one sheet (blank rows, then a title row) become separate tables
     stack_gap_rows: int = 1  # blank rows that must separate two stacked forms
 

@@ -30,12 +30,13 @@ def parse_cell(text: str) -> Cell | None:
         t = t.rsplit("=", 1)[1]
     pct = t.endswith("%")
     t = t.rstrip("%")
-    m = re.fullmatch(rf"([-+]?)({NUM})", t)
+    bracket = re.fullmatch(r"[(（]([^()（）]+)[)）]", t)  # (35.20): an accountant's negative
+    m = re.fullmatch(rf"([-+]?)({NUM})", bracket.group(1) if bracket else t)
     if not m:
         return None
     digits = m.group(2)
     v = float(digits.replace(",", ""))
-    if m.group(1) == "-":
+    if m.group(1) == "-" or bracket:
         v = -v
     return Cell(v, quantum_of(digits), pct, text)
 
