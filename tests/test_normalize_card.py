@@ -222,3 +222,18 @@ def test_national_department_form_and_commissioned_evaluation():
     assert rep.kind == "third_party" and rep.evaluator == "四川某某工程咨询有限公司"
     assert rep.unit == "遂宁市船山区住房和城乡建设局" and rep.project == "城乡环境整治专项资金"
     assert (rep.city, rep.county, rep.fiscal_year, rep.report_date) == ("遂宁市", "船山区", 2021, "2022-09")
+
+
+@pytest.mark.parametrize("sentence, department, unit", [
+    ("受某县财政局委托，某某咨询有限公司对某县林业和草原局组织、某县草原工作站具体实施的2023年度草原补奖资金开展了绩效评价。",
+     "某县林业和草原局", "某县草原工作站"),
+    ("受某县财政局委托，我公司对某县农业农村局主管、某县马铃薯产业发展服务中心实施的2023年度专项资金开展了绩效评价。",
+     "某县农业农村局", "某县马铃薯产业发展服务中心"),
+])
+def test_third_party_department_and_unit_from_who_runs_the_project(sentence, department, unit):
+    from jixiao.extract.document import Document, Paragraph
+    from jixiao.normalize.pipeline import normalize_document
+
+    blocks = [Paragraph("某县2023年度专项资金绩效评价报告", 1), Paragraph(sentence, 1)]
+    rep = normalize_document(Document(path="x.docx", format="docx", blocks=blocks))[0].report
+    assert (rep.kind, rep.department, rep.unit) == ("third_party", department, unit)

@@ -62,7 +62,7 @@ def is_centred(ln: Line, lay: Layout, s: PdfSettings) -> bool:
 
 def starts_paragraph(prev: Line, cur: Line, lay: Layout, s: PdfSettings) -> bool:
     size = max(prev.size, cur.size)
-    if abs(prev.size - cur.size) > 0.15 * size or prev.bold != cur.bold:
+    if abs(prev.size - cur.size) > s.para_size_change * size or prev.bold != cur.bold:
         return True
     if cur.page == prev.page and cur.top - prev.top > lay.pitch + s.para_gap_em * size:
         return True

@@ -34,6 +34,9 @@ class PdfSettings:
 
     # --- paragraphs -------------------------------------------------------------------------
     para_gap_em: float = 0.8  # a vertical gap above a line larger than this starts a paragraph
+    # lines of one paragraph share a type size: a change by more than this share (三号 16 pt title
+    # over 四号 14 pt body is 12.5 %) starts a new one; a line's size is its characters' median
+    para_size_change: float = 0.06
     indent_em: float = 1.2  # a first-line indent of this many characters starts a paragraph
     short_line_em: float = 2.0  # a line ending this far before the right edge ends its paragraph
     heading_max_chars: int = 40  # headings are short

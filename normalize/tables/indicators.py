@@ -153,6 +153,8 @@ def read_indicator_block(b: Block, vocab: Vocab, s: TablesSettings, facts: Facts
             closed = True  # the total closes the scoring block; what follows is commentary
             continue
         l1 = next((v.cell(r, c) for c in l1c if v.cell(r, c)), "")
+        if l1 and subtotal_group(vocab, l1) is not None:
+            l1 = ""  # "小计" in the 一级指标 column closes the section above; it names none
         if l1 and not _fragment.match(clean(l1)):
             if l1 != cur1:
                 cur2 = ""
