@@ -173,6 +173,15 @@ def test_a_subtotal_is_read_at_its_columns_precision_and_sections_must_make_the_
     assert not any(c.rule == "total_score" for c in run(rr))
 
 
+def test_grade_bands_written_as_ranges():
+    rr = ReportResult(report=Report(reported_score=86.35, reported_grade="良"))
+    text = "自评等级按自评得分确定：85分（含）以上为“优”，75分（含）至85分为“良”，60分（含）至75分为“中”，60分以下为“差”。"
+    found = [c for c in run(rr, paragraphs=[text]) if c.rule == "grade_band"]
+    assert [(c.status, c.reported_text, c.recomputed_text) for c in found] == [("mismatch", "良", "优")]
+    rr = ReportResult(report=Report(reported_score=84.9, reported_grade="良"))
+    assert [c.status for c in run(rr, paragraphs=[text]) if c.rule == "grade_band"] == ["ok"]
+
+
 def test_derived_column_from_the_vocabulary():
     rows = [["月份", "取号量", "弃号量", "不满意", "满意量"], ["一月", "100", "10", "0", "90"], ["二月", "50", "5", "1", "45"]]
     found = bad(run(tables=[rows]))

@@ -236,3 +236,21 @@ def test_text_beside_the_last_rows_does_not_stop_the_join(tmp_path):
     tables = [b for b in d.blocks if isinstance(b, Table)]
     assert [(t.page_start, t.page_end, t.n_rows) for t in tables] == [(1, 2, 35)]
     assert "Sect" in [p.text for p in d.paragraphs]  # nothing lost
+
+
+def test_print_titles_and_a_label_drawn_again_above_the_continuation(tmp_path):
+    """A sheet printed with title rows repeats its indicator header (not the form's first row) on
+    each page, and a merged label going on over the break is drawn again above the next part:
+    the parts still join, the repeated header is dropped, the label stays as text."""
+    head = ["Level", "Item", "Points", "Score"]
+    xs = [72.0, 170.0, 300.0, 400.0, 500.0]
+    p1, p2 = Canvas(), Canvas()
+    rows1 = [["Project", "Hotline", "", ""], head] + [["Output", f"item {k}", "2", "2"] for k in range(1, 29)]
+    assert p1.grid(xs, 110, rows1) > 700
+    p2.text(80, 30, "Output")  # the merged label again, above the table
+    p2.grid(xs, 70, [head] + [["", f"item {k}", "2", "2"] for k in range(29, 33)])
+    d = read_pdf(write_pdf(tmp_path / "titles.pdf", [p1, p2]))
+    tables = [b for b in d.blocks if isinstance(b, Table)]
+    assert [(t.page_start, t.page_end, t.n_rows) for t in tables] == [(1, 2, 34)]
+    assert sum(1 for r in tables[0].rows if r == head) == 1 and tables[0].rows[30][1] == "item 29"
+    assert "Output" in [p.text for p in d.paragraphs]

@@ -133,6 +133,23 @@ def _last_table(items: list[tuple[float, object]]) -> object:
     return items[-1][1]
 
 
+def _first_table(items: list[tuple[float, object]], before: Segment) -> object:
+    """The page's first item, where a line repeating a cell of the table on the page before does
+    not count: a merged label ("产出指标") over a region that goes on over the break is drawn again
+    above the continuation, clipped, and is that table's text, not a caption of a new one."""
+    k = next((i for i, (_, it) in enumerate(items) if isinstance(it, Segment)), None)
+    if k is None or k == 0:
+        return items[0][1]
+    cells = {_squash(c.text) for c in before.cells if c.text}
+    if all(_squash(it.text) in cells for _, it in items[:k]):
+        return items[k][1]
+    return items[0][1]
+
+
+def _squash(text: str) -> str:
+    return "".join((text or "").split())
+
+
 def _group_tables(scans: list[PageScan], area: dict, s: PdfSettings) -> dict[int, list[Segment]]:
     """id(first segment) -> all parts of that table; continuation parts map to nothing."""
     groups: dict[int, list[Segment]] = {}
@@ -141,7 +158,8 @@ def _group_tables(scans: list[PageScan], area: dict, s: PdfSettings) -> dict[int
         ia, ib = sa.items(), sb.items()
         if not s.stitch or not ia or not ib:
             continue
-        a, b = _last_table(ia), ib[0][1]
+        a = _last_table(ia)
+        b = _first_table(ib, a) if isinstance(a, Segment) else ib[0][1]
         if isinstance(a, Segment) and isinstance(b, Segment) and _continues(a, sa, b, sb, area, s):
             root = owner.get(id(a), id(a))
             groups.setdefault(root, [a]).append(b)

@@ -88,6 +88,10 @@ class PdfSettings:
     cell_full_em: float = 1.0  # text this close to a cell border fills the cell up to it
     stitch_split_rows: bool = True  # join a row broken by the page break into one row
     max_header_rows: int = 3  # a continuation may repeat up to this many header rows
+    # ...or repeat one row from further down (print titles): this share of its cells, and at
+    # least this many, the same as that row's
+    repeat_header_share: float = 0.8
+    repeat_header_min_cells: int = 4
 
     @classmethod
     def from_settings(cls, settings) -> "PdfSettings":

@@ -39,18 +39,33 @@ def _rows_text(cells: list[GCell], n: int) -> list[tuple]:
 
 
 def _drop_repeated_header(acc: list[GCell], cells: list[GCell], n: int, s: PdfSettings) -> tuple[list[GCell], int]:
-    """Drop the first k rows of a continuation when they repeat the table's first k rows."""
-    for k in range(min(s.max_header_rows, n - 1), 0, -1):
-        head, rep = _rows_text(acc, k), _rows_text(cells, k)
+    """Drop the first k rows of a continuation when they repeat the table's first k rows, or
+    when its first row repeats a row further down the table (a sheet's print titles repeat the
+    indicator header, not the form's first row; a merged label drawn over it may garble a cell)."""
+    k = 0
+    for j in range(min(s.max_header_rows, n - 1), 0, -1):
+        head, rep = _rows_text(acc, j), _rows_text(cells, j)
         if head == rep and any(t for row in head for *_, t in row):
-            kept = []
-            for g in cells:
-                if g.r2 < k:
-                    continue
-                g.r1, g.r2 = max(g.r1 - k, 0), g.r2 - k
-                kept.append(g)
-            return kept, n - k
-    return cells, n
+            k = j
+            break
+    if not k and n > 1:
+        first = {(c1, c2): t for c1, c2, t in _rows_text(cells, 1)[0] if t}
+        n_acc = max((g.r2 for g in acc), default=-1) + 1
+        for row in _rows_text(acc, n_acc):
+            mine = {(c1, c2): t for c1, c2, t in row if t}
+            same = sum(1 for key, t in first.items() if mine.get(key) == t)
+            if same >= s.repeat_header_min_cells and same >= s.repeat_header_share * max(len(first), len(mine)):
+                k = 1
+                break
+    if not k:
+        return cells, n
+    kept = []
+    for g in cells:
+        if g.r2 < k:
+            continue
+        g.r1, g.r2 = max(g.r1 - k, 0), g.r2 - k
+        kept.append(g)
+    return kept, n - k
 
 
 _FIGURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")

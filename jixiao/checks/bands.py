@@ -46,6 +46,11 @@ def _interval(cond: str) -> tuple[float, bool, float, bool] | None:
         if re.fullmatch(LE, op):
             return -math.inf, False, v, True
         return -math.inf, False, v, False
+    # "75分（含）至85分", "80-90分": from the first, inclusive, up to the second, which belongs to
+    # the band above unless marked 含
+    m = re.search(rf"({NUMX})(含)?(?:至|到|~|～|-|—|－)({NUMX})(含)?(?!\d)", c)
+    if m and float(m.group(1)) < float(m.group(3)):
+        return float(m.group(1)), True, float(m.group(3)), bool(m.group(4))
     m = re.search(rf"({NUMX})含?(及以上|以上|\(含\)以上)", c)
     if m:
         return float(m.group(1)), True, math.inf, False
