@@ -301,3 +301,24 @@ def test_a_bare_subtotal_under_a_merged_group_closes_that_group():
     f = read_tables(Segment(blocks=[t], page_start=1, page_end=1), Document(path="x.xlsx", format="xlsx", blocks=[t]))
     assert {s.section: (s.max_points, s.points) for s in f.scores} == {
         "数量指标": (4, 3.8), "质量指标": (2, 2), "社会效益指标": (4, 4)}
+
+
+def test_a_money_block_laid_out_down_a_column():
+    rows = [["部门（单位）名称", "", "某县教育局", ""],
+            ["年度预算执行情况", "项目", "金额（万元）", "备注"],
+            ["", "年初预算数", "8,652.40", "县人大批复的年初部门预算"],
+            ["", "全年预算数", "9,120.00", "含年中追加预算467.60万元"],
+            ["", "全年执行数", "8,983.20", ""],
+            ["", "预算执行率", "98.50%", "全年执行数÷全年预算数"],
+            ["一级指标", "三级指标", "年度指标值", "实际完成值"],
+            ["产出指标", "预算执行率", "≥95%", "98.5%"]]
+    t = Table(rows=rows, page_start=1, page_end=1, merges=[(1, 0, 5, 0)])
+    f = read_tables(Segment(blocks=[t], page_start=1, page_end=1), Document(path="x.docx", format="docx", blocks=[t]))
+    tot = [b for b in f.budgets if b.line == "total"]
+    assert [(b.initial_yuan, b.final_yuan, b.spent_yuan, b.reported_rate_pct) for b in tot] == [
+        (86524000.0, 91200000.0, 89832000.0, 98.5)]
+    # without a declared unit the money stays unread
+    rows[1][2] = "金额"
+    t = Table(rows=rows, page_start=1, page_end=1, merges=[(1, 0, 5, 0)])
+    f = read_tables(Segment(blocks=[t], page_start=1, page_end=1), Document(path="x.docx", format="docx", blocks=[t]))
+    assert not [b for b in f.budgets if b.initial_yuan is not None]

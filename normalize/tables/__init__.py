@@ -20,6 +20,7 @@ from .hints import read_hints
 from .indicators import SectionBook, read_indicator_block
 from .narrative import read_narrative, text_rows
 from .settings import TablesSettings
+from .transposed import read_transposed
 from .units import table_unit
 from .vocab import load_vocab, strip_notes
 
@@ -68,6 +69,10 @@ def _read_view(v, doc, vocab, s: TablesSettings, facts: Facts, book: SectionBook
     """Read one table; False when it has no header block (a text container or a key-value card)."""
     read_hints(v, vocab, facts)
     blocks = find_blocks(vocab, v, s)
+    if not any(b.kind == "budget" for b in blocks):
+        line = read_transposed(v, vocab, table_unit(doc, v.first, [], s.unit_search_paragraphs))
+        if line is not None:
+            _add_budgets(facts, [line])
     if not blocks:
         return False
     unit = None
