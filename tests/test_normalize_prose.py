@@ -186,6 +186,16 @@ def test_a_paragraph_headed_by_its_targets():
     assert [(i.target_value, i.actual_value) for i in g.indicators] == [(None, 99.6)]
 
 
+def test_bound_after_the_figure_growth_rates_and_bracketed_section_points():
+    f = prose("（四）年度绩效目标。茶叶总产量8.5万吨以上，动物强制免疫应免密度不低于90%，农村居民人均可支配收入增长率不低于7%。",
+              "（二）完成情况。茶叶总产量8.73万吨，动物强制免疫应免密度96.2%，农村居民人均可支配收入增长率7.6%，比上年增长25%。",
+              "自评情况：投入类指标（20分）得19分，过程类指标（30分）得28.5分，综合自评得分47.5分。")
+    got = {i.name: (i.target_op, i.target_value, i.actual_value) for i in f.indicators}
+    assert got == {"茶叶总产量": (">=", 8.5, 8.73), "动物强制免疫应免密度": (">=", 90.0, 96.2),
+                   "农村居民人均可支配收入增长率": (">=", 7.0, 7.6)}
+    assert {s.section: (s.max_points, s.points) for s in f.scores} == {"投入": (20, 19), "过程": (30, 28.5)}
+
+
 def test_one_sentence_scoring_every_section():
     f = prose("从各一级指标看，决策指标满分15分，得分12.5分；过程指标满分20分，得分18分；"
               "产出指标满分35分，得分31.5分；效益指标满分30分，得分25分。")

@@ -100,6 +100,9 @@ def _name_ok(name: str, settings, item: bool = False) -> bool:
     if re.fullmatch(r"[\d.%\p{P}]+", name) or not re.search(r"\p{Han}", name):
         return False
     bare = AGE_SPAN.sub("", name)  # "65岁及以上老年人…": an age band is part of a name, not a bound
+    rate_name = next((w for w in v.words("indicator", "rate_names") if bare.endswith(w) and len(bare) > len(w) + 1), None)
+    if rate_name:
+        bare = bare[: -len(rate_name)]  # "…可支配收入增长率" names a rate; "增长 25%" would not
     # a one-character word ("约") rejects only before a figure or at the end: 签约率 is a name
     return not any(re.search(re.escape(w) + r"(?=\d|$)", bare) if len(w) == 1 else w in bare
                    for w in v.words("indicator", "reject_in_name"))
@@ -148,6 +151,9 @@ def read_clause(cl: str, target_para: bool, mixed_para: bool, settings, target_s
                 break
     if value is None:
         last = es[-1] if es else None
+        if last is not None and last.label == "KW" and last.text in post_ge + post_le and len(es) >= 2 \
+                and es[-2].label in VALUE_LABELS and es[-2].end == last.start:
+            last = es[-2]  # "茶叶总产量8.5万吨以上": the figure before its bound word
         if last is None or last.label not in VALUE_LABELS:
             return None
         value = last

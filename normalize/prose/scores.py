@@ -104,6 +104,15 @@ def read_scoring(sentence: str, fallback_name: str | None, settings) -> Scored |
 def read_scorings(sentence: str, fallback_name: str | None, settings) -> list[Scored]:
     """Every scoring a sentence states. "决策指标满分15分，得分12.5分；过程指标满分20分，得分18分；…"
     names one item per "；" part; a sentence with one scoring is read whole, as before."""
+    bracketed = []
+    for m in re.finditer(vocab().data["score"]["bracketed"], norm(sentence)):
+        name = _clean_item_name(m.group("name"))
+        w, p = to_float(m.group("w")), to_float(m.group("p"))
+        if name and w is not None and p is not None and p <= w <= settings.max_points:
+            sec = section_name(name)
+            bracketed.append(Scored(sec or name, w, p, None, sec is not None))
+    if bracketed:
+        return bracketed
     parts = [p for p in re.split(r"[;；]", sentence) if p.strip()]
     if len(parts) > 1:
         named = [g for g in (read_scoring(p, None, settings) for p in parts) if g]
