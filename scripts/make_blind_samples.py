@@ -22,13 +22,12 @@ the shared corpus) are derived from the same figures that write the documents.
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_samples import to_pdf, write_gold  # noqa: E402
+from blind_common import publish  # noqa: E402
 from samples_blind_forms import HUBEI, Num, hubei_form, make_sichuan, text_of, truth  # noqa: E402
 from samples_blind_reports import make_hebei, make_shaanxi  # noqa: E402
 
@@ -98,33 +97,10 @@ def make_hubei(out: Path) -> tuple[Path, list, list]:
     return path, golds, truths
 
 
-def write_truth(out: Path, names: list[str], tables: list[dict]) -> None:
-    for name in names:
-        (out / f"{name}.tables.json").write_text(json.dumps(tables, ensure_ascii=False, indent=1) + "\n",
-                                                 encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else ROOT / "tests" / "data" / "blind"
-    out.mkdir(parents=True, exist_ok=True)
-    gold_dir = out / "gold"
-
-    for make in (make_sichuan, make_hebei, make_shaanxi):
-        src, gold, tables = make(out)
-        pdf = to_pdf(src, out)
-        if pdf is not None:
-            gold["files"].append(pdf.name)
-        write_truth(out, gold["files"], tables)
-        write_gold(gold_dir, src.stem, gold)
-
-    book, golds, tables = make_hubei(out)
-    pdf = to_pdf(book, out)
-    for name, gold in golds:
-        if pdf is not None:
-            gold["files"].append(pdf.name)
-        write_gold(gold_dir, name, gold)
-    write_truth(out, golds[0][1]["files"], tables)
-    print(f"blind samples written to {out}")
+    publish(Path(argv[1]) if len(argv) > 1 else ROOT / "tests" / "data" / "blind", (make_sichuan, make_hebei, make_shaanxi, make_hubei))
     return 0
 
 

@@ -23,13 +23,12 @@ the same figures that write the documents.
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_samples import to_pdf, write_gold  # noqa: E402
+from blind_common import publish  # noqa: E402
 from samples_blind_forms import Num, text_of, truth  # noqa: E402
 from samples_blind2_forms import beijing_grid, make_chongqing, make_jiangsu  # noqa: E402
 from samples_blind2_reports import make_guangxi, make_henan  # noqa: E402
@@ -94,33 +93,10 @@ def make_beijing(out: Path) -> tuple[Path, dict, list]:
     return path, gold, [truth(rows, merges)]
 
 
-def write_truth(out: Path, names: list[str], tables: list[dict]) -> None:
-    for name in names:
-        (out / f"{name}.tables.json").write_text(json.dumps(tables, ensure_ascii=False, indent=1) + "\n",
-                                                 encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else ROOT / "tests" / "data" / "blind2"
-    out.mkdir(parents=True, exist_ok=True)
-    gold_dir = out / "gold"
-
-    for make in (make_guangxi, make_beijing, make_henan, make_chongqing):
-        src, gold, tables = make(out)
-        pdf = to_pdf(src, out)
-        if pdf is not None:
-            gold["files"].append(pdf.name)
-        write_truth(out, gold["files"], tables)
-        write_gold(gold_dir, src.stem, {"files": gold.pop("files"), **gold})
-
-    doc, golds, tables = make_jiangsu(out)
-    pdf = to_pdf(doc, out)
-    for name, gold in golds:
-        if pdf is not None:
-            gold["files"].append(pdf.name)
-        write_gold(gold_dir, name, gold)
-    write_truth(out, golds[0][1]["files"], tables)
-    print(f"blind samples written to {out}")
+    publish(Path(argv[1]) if len(argv) > 1 else ROOT / "tests" / "data" / "blind2", (make_guangxi, make_beijing, make_henan, make_chongqing, make_jiangsu))
     return 0
 
 

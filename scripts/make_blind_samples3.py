@@ -23,13 +23,12 @@ the same figures that write the documents.
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_samples import to_pdf, write_gold  # noqa: E402
+from blind_common import publish  # noqa: E402
 from samples_blind_forms import Num, text_of, truth  # noqa: E402
 from samples_blind3_forms import JILIN, JILIN_DEPT, SHANXI, fr, jilin_form, make_heilongjiang, shanxi_grid  # noqa: E402
 from samples_common import r2  # noqa: E402
@@ -155,24 +154,10 @@ def make_jilin(out: Path) -> tuple[Path, dict, list]:
     return path, gold, [truth(srows, smerges), truth(frows, fmerges)]
 
 
-def write_truth(out: Path, names: list[str], tables: list[dict]) -> None:
-    for name in names:
-        (out / f"{name}.tables.json").write_text(json.dumps(tables, ensure_ascii=False, indent=1) + "\n",
-                                                 encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else ROOT / "tests" / "data" / "blind3"
-    out.mkdir(parents=True, exist_ok=True)
-    gold_dir = out / "gold"
-    for make in (make_shanxi, make_liaoning, make_jilin, make_neimeng, make_heilongjiang):
-        src, gold, tables = make(out)
-        pdf = to_pdf(src, out)
-        if pdf is not None:
-            gold["files"].append(pdf.name)
-        write_truth(out, gold["files"], tables)
-        write_gold(gold_dir, src.stem, {"files": gold.pop("files"), **gold})
-    print(f"blind samples written to {out}")
+    publish(Path(argv[1]) if len(argv) > 1 else ROOT / "tests" / "data" / "blind3", (make_shanxi, make_liaoning, make_jilin, make_neimeng, make_heilongjiang))
     return 0
 
 

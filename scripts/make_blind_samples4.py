@@ -30,8 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_blind_samples3 import put_grid, titles, write_truth  # noqa: E402
-from make_samples import to_pdf, write_gold  # noqa: E402
+from make_blind_samples3 import put_grid, titles  # noqa: E402
+from blind_common import publish  # noqa: E402
 from samples_blind_forms import Num, truth  # noqa: E402
 from samples_blind_reports import _layout, _para  # noqa: E402
 from samples_blind2_forms import a4  # noqa: E402
@@ -483,22 +483,7 @@ def make_xinjiang(out: Path) -> tuple[Path, dict, list]:
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else ROOT / "tests" / "data" / "blind4"
-    out.mkdir(parents=True, exist_ok=True)
-    gold_dir = out / "gold"
-    for make in (make_guizhou, make_gansu, make_ningxia, make_qinghai, make_xinjiang):
-        src, golds, tables = make(out)
-        if isinstance(golds, dict):
-            golds = [(src.stem, golds)]
-        files = [src.name]
-        pdf = to_pdf(src, out)
-        if pdf is not None:
-            files.append(pdf.name)
-        write_truth(out, files, tables)
-        for name, gold in golds:
-            gold.pop("files", None)
-            write_gold(gold_dir, name, {"files": files, **gold})
-    print(f"blind samples written to {out}")
+    publish(Path(argv[1]) if len(argv) > 1 else ROOT / "tests" / "data" / "blind4", (make_guizhou, make_gansu, make_ningxia, make_qinghai, make_xinjiang))
     return 0
 
 
