@@ -115,7 +115,10 @@ def _unit_re() -> str:
     known, per_words = alt(data["known"]), alt(data["known"] + data["per_words"])
     mags, per = alt(data["magnitudes"]), alt(data["per"])
     approx = "".join(re.escape(w) for w in data["approx"] if len(w) == 1)
-    one = rf"(?:(?:{mags})?(?:{known}))(?:(?:{per})(?:{per_words}))?(?:[（(](?:{known})[)）])?"
+    # a rate per something: a listed word or one or two characters, maybe two of them joined by "·"
+    # (元/人·月, 元/生·天)
+    per_part = rf"(?:{per_words}|\p{{Han}}{{1,2}})(?:·(?:{per_words}|\p{{Han}}{{1,2}}))?"
+    one = rf"(?:(?:{mags})?(?:{known}))(?:(?:{per}){per_part})?(?:[（(](?:{known})[)）])?"
     return rf"({one}|(?:{mags})?(?![{approx}])\p{{Han}})?"
 
 

@@ -105,7 +105,7 @@ def test_brackets_negative_only_for_amounts():
 @pytest.mark.parametrize("text, want", [
     ("≥45台（套）", (">=", 45.0, "台(套)")), ("≥80元/人·月", (">=", 80.0, "元/人·月")), ("2.62万亩", (None, 2.62, "万亩")),
     ("≥1.5万人次", (">=", 1.5, "万人次")), ("5个工作日内", ("<=", 5.0, "个工作日")), ("0起", (None, 0.0, "起")),
-    ("≥3万种", (">=", 3.0, "万种")), ("20艘", (None, 20.0, "艘")),
+    ("≥3万种", (">=", 3.0, "万种")), ("20艘", (None, 20.0, "艘")), ("5元/生·天", (None, 5.0, "元/生·天")),
 ])
 def test_units_from_the_unit_grammar(text, want):
     q = parse_quantity(text)
