@@ -254,3 +254,15 @@ def test_print_titles_and_a_label_drawn_again_above_the_continuation(tmp_path):
     assert [(t.page_start, t.page_end, t.n_rows) for t in tables] == [(1, 2, 34)]
     assert sum(1 for r in tables[0].rows if r == head) == 1 and tables[0].rows[30][1] == "item 29"
     assert "Output" in [p.text for p in d.paragraphs]
+
+
+def test_a_new_header_like_the_old_one_is_not_a_repeat(tmp_path):
+    """A section's own header row that starts the next page ("权重 40/k" where the last one said
+    "权重 40/m") is a row of the table, not a repeated title row."""
+    xs = [72.0, 170.0, 300.0, 400.0, 500.0]
+    p1, p2 = Canvas(), Canvas()
+    rows1 = [["Level", "Item", "Weight 40/m", "Score"]] + [["Output", f"item {k}", "2", "2"] for k in range(1, 30)]
+    assert p1.grid(xs, 110, rows1) > 700
+    p2.grid(xs, 70, [["Level", "Item", "Weight 40/k", "Score"], ["Effect", "item 30", "20", "20"]])
+    t = next(b for b in read_pdf(write_pdf(tmp_path / "heads.pdf", [p1, p2])).blocks if isinstance(b, Table))
+    assert t.n_rows == 32 and t.rows[30] == ["Level", "Item", "Weight 40/k", "Score"]

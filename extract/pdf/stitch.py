@@ -53,8 +53,13 @@ def _drop_repeated_header(acc: list[GCell], cells: list[GCell], n: int, s: PdfSe
         n_acc = max((g.r2 for g in acc), default=-1) + 1
         for row in _rows_text(acc, n_acc):
             mine = {(c1, c2): t for c1, c2, t in row if t}
-            same = sum(1 for key, t in first.items() if mine.get(key) == t)
-            if same >= s.repeat_header_min_cells and same >= s.repeat_header_share * max(len(first), len(mine)):
+            if set(mine) != set(first) or len(first) < s.repeat_header_min_cells:
+                continue
+            same = sum(1 for key, t in first.items() if mine[key] == t)
+            # every other cell must be that row's text with a merged label drawn over it
+            # ("二级指标" under "质量指标" reads "质二量级指指标标"), not other text ("40/k" for "40/m")
+            if same >= s.repeat_header_share * len(first) and all(
+                    mine[key] == t or _within(mine[key], t) for key, t in first.items()):
                 k = 1
                 break
     if not k:
@@ -76,6 +81,12 @@ def _figure(text: str) -> bool:
     return bool(_FIGURE.match(_key(text)))
 
 
+def _within(short: str, long_: str) -> bool:
+    """``short``'s characters in order inside a longer ``long_``: a cell garbled by text drawn over it."""
+    it = iter(long_)
+    return len(long_) > len(short) >= 2 and all(ch in it for ch in short)
+
+
 def _join(a: str, b: str) -> str:
     from .text import join_pieces  # noqa: PLC0415
 
@@ -84,8 +95,10 @@ def _join(a: str, b: str) -> str:
     return join_pieces(a, b)
 
 
-def _append(acc: list[GCell], n_acc: int, cells: list[GCell], n: int, s: PdfSettings) -> int:
-    """Glue a continuation under the accumulated rows; returns the new row count."""
+def _append(acc: list[GCell], n_acc: int, cells: list[GCell], n: int, s: PdfSettings, may_split: bool = True) -> int:
+    """Glue a continuation under the accumulated rows; returns the new row count. ``may_split``:
+    False after a repeated header was dropped, where the next row starts afresh (an empty label
+    cell there is a merged region's, centred lower down, not a broken row's)."""
     last = n_acc - 1
     above = {(g.c1, g.c2): g for g in acc if g.r2 == last}
     top = [g for g in cells if g.r1 == 0]
@@ -94,7 +107,7 @@ def _append(acc: list[GCell], n_acc: int, cells: list[GCell], n: int, s: PdfSett
     # A merged label cell (二级指标) going on over the break is empty there too; what tells the two
     # apart is the figures: a split row's figures all stay on the first page, while a new row has
     # its own under the figures of the row above (分值 3 under 分值 3).
-    split = s.stitch_split_rows and any(
+    split = s.stitch_split_rows and may_split and any(
         g.r2 == 0 and not g.text and not g.open_top and (g.c1, g.c2) in above and above[(g.c1, g.c2)].text
         and above[(g.c1, g.c2)].r1 == last for g in top) and any(g.text for g in top) and not any(
         _figure(g.text) and (g.c1, g.c2) in above and _figure(above[(g.c1, g.c2)].text) for g in top)
@@ -130,11 +143,12 @@ def stitch(segments: list[Segment], s: PdfSettings) -> Table:
     row_pages = [segments[0].page] * n_acc
     for seg in segments[1:]:
         cells, n = grid_cells(seg, xs)
+        n_before = n
         cells, n = _drop_repeated_header(acc, cells, n, s)
         if n <= 0:
             continue
         before = n_acc
-        n_acc = _append(acc, n_acc, cells, n, s)
+        n_acc = _append(acc, n_acc, cells, n, s, may_split=n == n_before)
         row_pages += [seg.page] * (n_acc - before)
     acc.sort(key=lambda g: (g.r1, g.c1))
     return to_table(acc, n_acc, n_cols, row_pages)
