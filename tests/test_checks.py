@@ -182,6 +182,17 @@ def test_grade_bands_written_as_ranges():
     assert [c.status for c in run(rr, paragraphs=[text]) if c.rule == "grade_band"] == ["ok"]
 
 
+def test_a_rate_from_the_amounts_its_name_points_at():
+    text = "项目预算安排9,860.00万元，实际到位9,412.60万元，实际支出8,976.30万元，资金到位率95.64%。"
+    found = [c for c in run(paragraphs=[text]) if c.rule == "prose_ratio"]
+    assert [(c.status, c.reported, round(c.recomputed, 2)) for c in found] == [("mismatch", 95.64, 95.46)]
+    good = text.replace("95.64%", "95.46%")
+    assert [c.status for c in run(paragraphs=[good]) if c.rule == "prose_ratio"] == ["rounding"]
+    # two budget figures in the sentence: which one the rate divides by is not said, so nothing is checked
+    two = "年初预算8,000万元，调整后预算9,860万元，实际到位9,412.60万元，资金到位率95.64%。"
+    assert not [c for c in run(paragraphs=[two]) if c.rule == "prose_ratio"]
+
+
 def test_derived_column_from_the_vocabulary():
     rows = [["月份", "取号量", "弃号量", "不满意", "满意量"], ["一月", "100", "10", "0", "90"], ["二月", "50", "5", "1", "45"]]
     found = bad(run(tables=[rows]))

@@ -70,6 +70,32 @@ def prose_ratio(ctx: Context):
                         f"{fmt(small)} / {fmt(large)} {m.group('u')} × 100", page=s.page, evidence=s.text)
 
 
+@rule("prose_named_ratio")
+def prose_named_ratio(ctx: Context):
+    """'预算安排9,860万元，实际到位9,412.60万元，资金到位率95.64%': the rate from the amounts its
+    name points at (``[[prose.named_ratios]]``), each found by the words right before it."""
+    for spec in ctx.vocab.get("prose", {}).get("named_ratios", []):
+        rate = re.compile(rf"{re.escape(spec['rate'])}(?:为|达|是|达到)?(?P<pct>{NUM})%")
+        for s in ctx.sentences:
+            t = _strip_parens(s.text)
+            m = rate.search(t)
+            if not m:
+                continue
+            found: dict[str, list[float]] = {"numerator": [], "denominator": []}
+            for a in re.finditer(MONEY, t[: m.start()]):
+                before = re.split(r"[,，;；:：。、]", t[: a.start()])[-1]
+                for kind in found:
+                    if any(before.endswith(w) or before.endswith(w + "为") for w in spec[kind]):
+                        found[kind].append(_num(a.group("num")) * MONEY_UNITS[a.group("unit")])
+                        break
+            if len(found["numerator"]) != 1 or len(found["denominator"]) != 1 or not found["denominator"][0]:
+                continue
+            num, den = found["numerator"][0], found["denominator"][0]
+            ctx.compare("prose_ratio", f"{spec['rate']} in text: {m.group(0)}",
+                        Fig(_num(m.group("pct")), quantum_of(m.group("pct")), m.group("pct") + "%"), num / den * 100,
+                        f"{fmt(num)} / {fmt(den)} × 100", page=s.page, evidence=s.text)
+
+
 @rule("prose_growth")
 def prose_growth(ctx: Context):
     """'支出42.87万元，比上年39.50万元增长9.32%': the growth from the two amounts."""
