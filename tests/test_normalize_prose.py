@@ -196,6 +196,17 @@ def test_bound_after_the_figure_growth_rates_and_bracketed_section_points():
     assert {s.section: (s.max_points, s.points) for s in f.scores} == {"投入": (20, 19), "过程": (30, 28.5)}
 
 
+def test_last_years_figures_and_a_score_in_chinese_numerals():
+    f = prose("经自评，该项目自评得分九十二分，自评等级为优。",
+              "运维处理设施数量：年度目标不少于1,280座，2023年实际完成1,286座，较2022年的1,214座增加72座。",
+              "单座设施年均运维成本：年度目标不超过1.85万元，2023年实际完成1.76万元，较2022年的1.77万元减少0.01万元。",
+              "本项目决策类指标（20分）得18分，自评总分92分，较2022年度自评得分89分提高3分。")
+    assert hint(f, "reported_score") == [92.0, 92.0]
+    got = {i.name: (i.target_value, i.actual_value, i.unit) for i in f.indicators}
+    assert got == {"运维处理设施数量": (1280.0, 1286.0, "座"), "单座设施年均运维成本": (1.85, 1.76, "万元")}
+    assert {s.section: (s.max_points, s.points) for s in f.scores} == {"决策": (20, 18)}
+
+
 def test_one_sentence_scoring_every_section():
     f = prose("从各一级指标看，决策指标满分15分，得分12.5分；过程指标满分20分，得分18分；"
               "产出指标满分35分，得分31.5分；效益指标满分30分，得分25分。")

@@ -322,3 +322,14 @@ def test_a_money_block_laid_out_down_a_column():
     t = Table(rows=rows, page_start=1, page_end=1, merges=[(1, 0, 5, 0)])
     f = read_tables(Segment(blocks=[t], page_start=1, page_end=1), Document(path="x.docx", format="docx", blocks=[t]))
     assert not [b for b in f.budgets if b.initial_yuan is not None]
+
+
+def test_last_years_columns_beside_this_years_are_left_unread():
+    rows = [["支出内容", "2022年预算数", "2022年支出数", "2023年预算数", "2023年支出数", "2023年执行率"],
+            ["设施运维服务费", "2,190.00", "2,142.80", "2,310.00", "2,268.52", "98.20%"],
+            ["合计", "2,740.00", "2,651.30", "3,005.00", "2,918.46", "97.12%"]]
+    t = Table(rows=rows, page_start=1, page_end=1)
+    blocks = [Paragraph("单位：万元", 1), t]
+    f = read_tables(Segment(blocks=blocks, page_start=1, page_end=1), Document(path="x.docx", format="docx", blocks=blocks))
+    got = {b.line: (b.final_yuan, b.spent_yuan, b.reported_rate_pct) for b in f.budgets}
+    assert got == {"设施运维服务费": (23100000.0, 22685200.0, 98.2), "total": (30050000.0, 29184600.0, 97.12)}

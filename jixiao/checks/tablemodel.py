@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from jixiao.normalize.tables.vocab import earlier_year_columns
+
 from .compare import quantum_of
 from .context import MONEY_UNITS, NUM, Grid, clean
 
@@ -101,6 +103,7 @@ def blocks_of(grid: Grid, vocab: dict) -> list[Block]:
             i += 1
             hdr.append(i)
         b = Block(hdr, start=i + 1)
+        older = earlier_year_columns(grid.rows[hdr[0]])  # last year's columns are no part of the checks
         for c in range(len(grid.rows[hdr[0]])):
             parts = []
             for r in hdr:
@@ -111,7 +114,7 @@ def blocks_of(grid: Grid, vocab: dict) -> list[Block]:
             b.heads[c] = head
             if c > 0 and head == b.heads.get(c - 1) and all(not grid.raw[r][c] for r in hdr):
                 continue  # the covered half of a merged header cell: not a column of its own
-            role = role_of(head, roles)
+            role = "ignore" if c in older else role_of(head, roles)
             if role:
                 b.roles[c] = role
             m = re.search(r"[（(](亿元|万元|千元|元)[)）]", head) or re.search(r"单位[:：]?(亿元|万元|千元|元)", head)

@@ -108,6 +108,7 @@ def _name_ok(name: str, settings, item: bool = False) -> bool:
                    for w in v.words("indicator", "reject_in_name"))
 
 
+OTHER_YEAR = re.compile(r"[较比与同](?:19|20)\d{2}\s*年")  # "较2022年的…": a comparison with another year
 YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}年度?")
 AGE_SPAN = re.compile(r"\d+周?岁(?:及|以)?(?:以上|以下)")
 
@@ -290,22 +291,27 @@ def read_item(head: str, body: list[str], settings) -> Row | None:
     """An item discussed under its own head ('上门服务人次：全年上门服务 33,480 人次，完成目标（36000 人次）的 93%')."""
     v = vocab()
     unit = implied_unit(head)
-    if unit is None:
-        return None
+    headless = unit is None  # "单座设施年均运维成本": no head word; an indicator only if a target is stated
+    if headless:
+        unit = ""
     row = Row(name=head, unit=unit or None)
+    n_targets = 0
     actuals: list[tuple[float, str, str, bool]] = []
     for cl in body:
         es = ents(cl)
         if any(e.label == "KW" and any(v.has(e.text, f"score.{k}") for k in ("weight", "rate", "points")) for e in es):
             continue  # "得分率100%" is the item's score, not its value
+        if OTHER_YEAR.search(cl) or any(w in cl for w in v.words("budget", "other_period")):
+            continue  # "较2022年的1,214座": last year's figure, for comparison
         for e in es:
             if e.label not in VALUE_LABELS:
                 continue
             val, u = _value(e)
-            if val is None or (unit and u != unit) or (not unit and u == "%"):
-                continue
             prefix = cl[: e.start]
             m = _target_ref().search(prefix)
+            n_targets += bool(m and val is not None)
+            if val is None or (unit and u != unit) or (not unit and u == "%"):
+                continue
             if m:
                 op = _op_of(m.group("op")) if m.group("op") else None
                 if row.target_value is None:
@@ -317,6 +323,10 @@ def read_item(head: str, body: list[str], settings) -> Row | None:
             own = _cut_name(prefix)
             related = bool(own) and (head.endswith(own) or own.endswith(head)) and len(own) >= 2
             actuals.append((val, u, e.text, related))
+    if headless:
+        if row.target_value is None or n_targets > 1:
+            return None  # no target, or several: a heading over a list of items, not one item
+        actuals = [a for a in actuals if a[1] == row.unit or same_unit(a[1], row.unit or "")]
     related = [a for a in actuals if a[3]]
     pick = related if related else actuals
     if len({a[0] for a in pick}) == 1:

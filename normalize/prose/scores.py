@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from jixiao.normalize.numbers import to_float
+from jixiao.normalize.numbers import chinese_number, to_float
 
 from .nlp import Ent, ents, vocab
 from .text import clauses, norm, strip_numbering
@@ -124,6 +124,10 @@ def read_scorings(sentence: str, fallback_name: str | None, settings) -> list[Sc
 
 def _clean_item_name(text: str) -> str:
     t = strip_numbering(norm(text)).rstrip("(（")
+    for w in sorted(vocab().words("score", "item_prefix"), key=len, reverse=True):
+        if t.startswith(w) and len(t) > len(w) + 1:
+            t = t[len(w):]  # "本项目决策类指标" names the section 决策
+            break
     t = _anaphora_re().sub("", t)
     t = re.sub(r"指标$", "", t)
     return t.strip("。.,，:：;；")
@@ -152,7 +156,7 @@ def _alt(words) -> str:
 def total_score(sentence: str, settings) -> float | None:
     """The report's total from '自评得分为：99分' / '综合得分87.84分'; None for band rules ('90分（含）以上为优')."""
     v = vocab()
-    t = norm(sentence)
+    t = _digits(norm(sentence))
     if _has_anaphora(t) or any(w in t for w in v.words("score", "weight")):
         return None
     pat = re.compile(rf"(?:{_alt(v.words('score', 'total'))})(?:为|是|:|：)*(?P<num>\d+(?:\.\d+)?)分(?P<after>.{{0,4}})")
@@ -160,9 +164,9 @@ def total_score(sentence: str, settings) -> float | None:
         after = m.group("after")
         if re.match(r"^(?:\(含\)|（含）|以上|以下|及以上|至|-|—|~|到)", after):
             continue
-        before = t[max(0, m.start() - 6): m.start()]
-        if any(w in before for w in v.words("budget", "other_period")):
-            continue
+        before = t[max(0, m.start() - 8): m.start()]
+        if any(w in before for w in v.words("budget", "other_period")) or OTHER_YEAR.search(before):
+            continue  # "较2022年度自评得分89分": last year's score, for comparison
         val = to_float(m.group("num"))
         if val is not None and 0 <= val <= settings.max_points:
             return val
@@ -172,6 +176,18 @@ def total_score(sentence: str, settings) -> float | None:
         if val is not None and 0 <= val <= settings.max_points:
             return val
     return None
+
+
+OTHER_YEAR = re.compile(r"[较比与同](?:19|20)\d{2}\s*年")
+_CN_SCORE = re.compile(r"[零〇一二三四五六七八九十百点两]+(?=分)")
+
+
+def _digits(text: str) -> str:
+    """'自评得分九十二分' -> '自评得分92分': a score written in Chinese numerals (only before 分)."""
+    def one(m):
+        v = chinese_number(m.group(0))
+        return m.group(0) if v is None else (f"{v:g}")
+    return _CN_SCORE.sub(one, text)
 
 
 def total_breakdown(sentence: str) -> list[tuple[str, float]]:

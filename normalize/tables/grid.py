@@ -16,7 +16,7 @@ from jixiao.extract.document import Table
 
 from ..numbers import clean, parse_money, parse_percent, to_float
 from .settings import TablesSettings
-from .vocab import Vocab
+from .vocab import Vocab, earlier_year_columns
 
 _WIDE = r"[\p{Han}\u3000-\u303f\uff01-\uff60“”‘’、]"
 _ws_cjk = re.compile(rf"(?<={_WIDE})\s+(?={_WIDE})|(?<={_WIDE})\s*\n\s*|\s*\n\s*(?={_WIDE})")
@@ -87,7 +87,8 @@ def _view_of(t: Table, index: int) -> View:
 
 
 def header_roles(vocab: Vocab, row: list[str]) -> dict[int, list[tuple[str, int]]]:
-    return {c: r for c, text in enumerate(row) if text and (r := vocab.roles_of(text))}
+    older = earlier_year_columns(row)  # last year's figures beside this year's are left unread
+    return {c: r for c, text in enumerate(row) if text and c not in older and (r := vocab.roles_of(text))}
 
 
 def is_header_row(vocab: Vocab, row: list[str], s: TablesSettings) -> bool:

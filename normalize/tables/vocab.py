@@ -36,6 +36,20 @@ def strip_notes(text: str) -> str:
 _list_number = re.compile(r"^\s*(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|[①-⑳])\s*")
 
 
+_year = re.compile(r"((?:19|20)\d{2})\s*年")
+_year_prefix = re.compile(r"^(?:19|20)\d{2}\s*年度?")
+
+
+def earlier_year_columns(row: list[str]) -> set[int]:
+    """Columns of a header that name an earlier year than another column does ("2022年预算数"
+    beside "2023年预算数"): a comparison, not the year the report is about."""
+    years = {c: int(m.group(1)) for c, t in enumerate(row) if t and (m := _year.search(t))}
+    if len(set(years.values())) < 2:
+        return set()
+    latest = max(years.values())
+    return {c for c, y in years.items() if y < latest}
+
+
 def drop_numbering(text: str) -> str:
     """'1. 培训场次' -> '培训场次', '（一）基本支出' -> '基本支出': names are stored without list numbers."""
     return _list_number.sub("", text or "", count=1).strip()
@@ -58,7 +72,7 @@ class Vocab:
 
     def roles_of(self, header: str) -> list[tuple[str, int]]:
         """Candidate (role, rank) pairs for a header cell; rank orders synonyms within a role."""
-        t = strip_notes(header)
+        t = _year_prefix.sub("", strip_notes(header))  # "2023年预算数" heads the 预算数 of that year
         if not t:
             return []
         if t in self._exact:
