@@ -193,6 +193,12 @@ def test_a_rate_from_the_amounts_its_name_points_at():
     assert not [c for c in run(paragraphs=[two]) if c.rule == "prose_ratio"]
 
 
+def test_a_change_in_points_between_two_rates():
+    text = "设施正常运行率2023年实际完成98.6%，较2022年的96.8%提高2.8个百分点；出水达标率95.4%，较2022年的92.1%提高3.3个百分点。"
+    found = [(c.status, c.reported, round(c.recomputed, 2)) for c in run(paragraphs=[text]) if c.rule == "prose_growth"]
+    assert found == [("mismatch", 2.8, 1.8), ("ok", 3.3, 3.3)]
+
+
 def test_derived_column_from_the_vocabulary():
     rows = [["月份", "取号量", "弃号量", "不满意", "满意量"], ["一月", "100", "10", "0", "90"], ["二月", "50", "5", "1", "45"]]
     found = bad(run(tables=[rows]))

@@ -67,12 +67,20 @@ class Context:
 
     # ------------------------------------------------------------------ emitting
     def compare(self, rule: str, subject: str, reported: Fig, recomputed: float | None, how: str,
-                page: int | None = None, evidence: str | None = None) -> Check:
-        """One recomputation recorded: status from the figures, detail says how and with what."""
+                page: int | None = None, evidence: str | None = None,
+                spread: tuple[float, float] | None = None) -> Check:
+        """One recomputation recorded: status from the figures, detail says how and with what.
+
+        ``spread``: the least and most the recomputed figure could be, its inputs being rounded
+        themselves (3.88 of 4 points is 96.875–97.125 %): a reported figure inside it is a rounding."""
         if recomputed is None:
             status, note = "unverifiable", "an input is missing"
         else:
             status, note = judge(reported, recomputed, self.settings)
+            if status == "mismatch" and spread is not None:
+                half = reported.step(self.settings) / 2
+                if spread[0] - half <= reported.value <= spread[1] + half:
+                    status, note = "rounding", f"within the rounding of its inputs ({fmt(spread[0])}–{fmt(spread[1])})"
         c = Check(rule=rule, subject=subject, reported=reported.value,
                   recomputed=None if recomputed is None else round(recomputed, 6), status=status,
                   detail=f"{how}; reported {reported.text or fmt(reported.value)}, recomputed "

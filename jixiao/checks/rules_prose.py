@@ -124,6 +124,25 @@ def prose_growth(ctx: Context):
                         page=s.page, evidence=s.text)
 
 
+@rule("prose_points_change")
+def prose_points_change(ctx: Context):
+    """'完成98.6%，较2022年的96.8%提高2.8个百分点': the change in points of two stated rates."""
+    pv = ctx.vocab.get("prose", {})
+    up, down = pv.get("growth_up", []), pv.get("growth_down", [])
+    pat = re.compile(rf"(?P<a>{N})%(?P<mid>[^。;；%]{{0,30}}?)(?P<b>{N})%(?P<tail>[^。;；%\d]{{0,8}}?)"
+                     rf"(?P<dir>{'|'.join(map(re.escape, up + down))})了?(?P<z>{N})个百分点")
+    for s in ctx.sentences:
+        t = _strip_parens(s.text)
+        for m in pat.finditer(t):
+            if not re.search(r"[较比]|同期|上年|去年", m.group("mid")):
+                continue  # two rates side by side, not one compared with the other
+            cur, base = _num(m.group("a")), _num(m.group("b"))
+            sign = -1 if m.group("dir") in down else 1
+            ctx.compare("prose_growth", f"change in points in text: {m.group(0)[:70]}",
+                        Fig(sign * _num(m.group("z")), quantum_of(m.group("z"))), cur - base,
+                        f"{fmt(cur)} − {fmt(base)}", page=s.page, evidence=s.text)
+
+
 @rule("prose_parts")
 def prose_parts(ctx: Context):
     """'实际支出496.81万元，其中薪酬434.56万元…运营费用58.98万元': the parts against the total."""

@@ -223,26 +223,44 @@ def table_relations(ctx: Context):
                     out = value(grid, r, cols[lhs], b)
                     if out is None or cols[lhs] in done:
                         continue
-                    vals, texts = {}, []
+                    vals, steps, texts = {}, {}, []
                     for n in fx.names(rhs):
                         v = value(grid, r, cols[n], b)
                         if v is None:
                             break
                         pct = v.percent or b.roles.get(cols[n]) in pct_roles
                         vals[n] = v.value / 100 if pct else v.value
+                        # a figure written with decimals was rounded there; a whole number is a count
+                        rounded = "." in v.text or "．" in v.text
+                        steps[n] = 0.0 if not rounded else (v.quantum / 100 if pct else v.quantum)
                         texts.append(f"{b.heads.get(cols[n]) or n} {v.text}")
                     else:
                         got = fx.evaluate(rhs, vals)
                         if got is None:
                             continue
-                        if out.percent or b.roles.get(cols[lhs]) in pct_roles:
-                            got *= 100
+                        scale = 100 if out.percent or b.roles.get(cols[lhs]) in pct_roles else 1
                         done.add(cols[lhs])
                         label = label_of(grid, r, b)
                         ctx.compare(name, f"{label} · {b.heads.get(cols[lhs])} = {rhs}",
-                                    Fig(out.value, out.quantum, out.text), got,
+                                    Fig(out.value, out.quantum, out.text), got * scale,
                                     f"table p{_page(grid, r)}: {'; '.join(texts)}",
-                                    page=_page(grid, r), evidence=_evidence(grid, r))
+                                    page=_page(grid, r), evidence=_evidence(grid, r),
+                                    spread=_spread(rhs, vals, steps, scale))
+
+
+def _spread(rhs: str, vals: dict, steps: dict, scale: float) -> tuple[float, float] | None:
+    """The formula's least and most over its inputs moved by half their written step each way."""
+    names = list(vals)
+    if len(names) > 4:
+        return None
+    outs = []
+    for corner in range(2 ** len(names)):
+        moved = {n: vals[n] + (steps[n] / 2 if corner >> i & 1 else -steps[n] / 2) for i, n in enumerate(names)}
+        got = fx.evaluate(rhs, moved)
+        if got is None:
+            return None
+        outs.append(got * scale)
+    return min(outs), max(outs)
 
 
 @rule("item_cap")

@@ -165,6 +165,8 @@ def read_indicator_block(b: Block, vocab: Vocab, s: TablesSettings, facts: Facts
         section, cap = split_points(cur1)
         if cap is not None and b.kind == "indicator":
             book.add(section, max_points=cap, page=v.pages[r], evidence=cur1)
+        if l1 and not l2 and namec is not None and not v.cell(r, namec) and _section_figures(b, r, section, book):
+            continue  # "决策 | | | 15 | 82.00% | 12.30": the 一级指标's own row carries its totals
         group = subtotal_group(vocab, lead)
         if group is not None:
             name = split_points(group)[0] or _closed_group(row, l2c, cur2) or section
@@ -188,6 +190,19 @@ def read_indicator_block(b: Block, vocab: Vocab, s: TablesSettings, facts: Facts
             _section_row(b, r, section or lead, vocab, book)
             continue
         _indicator_row(b, r, namec, section, cur2, vocab, s, facts)
+
+
+def _section_figures(b: Block, r: int, section: str, book: SectionBook) -> bool:
+    """A 一级指标 row without an item carries the section's 分值 / 得分 / 得分率; False if it has none."""
+    v = b.view
+    wc, sc, rc = b.col("weight"), b.col("score"), b.col("score_rate")
+    mx = points(v.cell(r, wc)) if wc is not None else None
+    pts = points(v.cell(r, sc)) if sc is not None else None
+    if mx is None and pts is None:
+        return False
+    book.add(section, max_points=mx, pts=pts, rate=rate(v.cell(r, rc), "%") if rc is not None else None,
+             page=v.pages[r], evidence=v.evidence(r))
+    return True
 
 
 def _closed_group(row: list[str], l2c: list[int], cur2: str) -> str | None:
