@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind_common import publish  # noqa: E402
-from samples_blind_forms import HUBEI, Num, hubei_form, make_sichuan, text_of, truth  # noqa: E402
+from blind_common import fit_rows, publish  # noqa: E402
+from samples_blind_forms import HUBEI, Num, hubei_form, make_sichuan, truth  # noqa: E402
 from samples_blind_reports import make_hebei, make_shaanxi  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,19 +36,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # ---------------------------------------------------------------- the Hubei workbook: forms stacked on one sheet
 WIDTHS = (10, 12, 14, 26, 16, 16, 8, 10, 26)
-
-
-def _fit_rows(ws, r0: int, rows: list, merges: list) -> None:
-    """Row heights for wrapped text: spreadsheet programs do not grow rows that hold merged cells."""
-    span = {(a, b): (c - a + 1, sum(WIDTHS[b:d + 1])) for a, b, c, d in merges}
-    for r, row in enumerate(rows):
-        need = 1
-        for c, cell in enumerate(row):
-            n_rows, width = span.get((r, c), (1, WIDTHS[c]))
-            chars = sum(2 if ord(ch) > 127 else 1 for ch in text_of(cell))
-            need = max(need, -(-chars // int(width * 0.9)) / n_rows)
-        if need > 1:
-            ws.row_dimensions[r0 + r].height = 15 * -(-need // 1)
 
 
 def make_hubei(out: Path) -> tuple[Path, list, list]:
@@ -79,7 +66,7 @@ def make_hubei(out: Path) -> tuple[Path, list, list]:
             ws.cell(row=r, column=1).alignment = Alignment(horizontal="center")
         for r1, c1, r2_, c2 in merges:
             ws.merge_cells(start_row=r0 + r1, start_column=c1 + 1, end_row=r0 + r2_, end_column=c2 + 1)
-        _fit_rows(ws, r0, rows, merges)
+        fit_rows(ws, r0, rows, merges, WIDTHS)
         foot = r0 + len(rows)
         ws.cell(row=foot, column=1, value=f"填报单位（盖章）：{s['unit']}")
         ws.cell(row=foot, column=6, value="填报日期：2024年3月12日")

@@ -28,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind_common import publish  # noqa: E402
-from samples_blind_forms import Num, text_of, truth  # noqa: E402
+from blind_common import publish, put_grid  # noqa: E402
+from samples_blind_forms import truth  # noqa: E402
 from samples_blind2_forms import beijing_grid, make_chongqing, make_jiangsu  # noqa: E402
 from samples_blind2_reports import make_guangxi, make_henan  # noqa: E402
 
@@ -40,7 +40,7 @@ WIDTHS = (9, 11, 13, 24, 14, 14, 8, 10, 24)
 def make_beijing(out: Path) -> tuple[Path, dict, list]:
     """The form on one sheet: two title rows and the 金额单位 caption above the ruled grid."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.styles import Alignment, Font
 
     rows, merges, gold = beijing_grid()
     wb = Workbook()
@@ -56,37 +56,11 @@ def make_beijing(out: Path) -> tuple[Path, dict, list]:
     ws.cell(row=3, column=7, value="金额单位：万元").alignment = Alignment(horizontal="right")
     ws.merge_cells(start_row=3, start_column=7, end_row=3, end_column=9)
     r0 = 4
-    thin = Side(style="thin")
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            x = ws.cell(row=r0 + r, column=c + 1)
-            if isinstance(cell, Num):
-                x.value, x.number_format = cell.value, cell.fmt
-            elif cell:
-                x.value = cell
-            x.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-            x.alignment = Alignment(wrap_text=True, vertical="center")
-    for r1, c1, r2_, c2 in merges:
-        ws.merge_cells(start_row=r0 + r1, start_column=c1 + 1, end_row=r0 + r2_, end_column=c2 + 1)
-    # row heights for wrapped text: spreadsheet programs do not grow rows that hold merged cells
-    span = {(a, b): (c - a + 1, sum(WIDTHS[b:d + 1])) for a, b, c, d in merges}
-    for r, row in enumerate(rows):
-        need = 1
-        for c, cell in enumerate(row):
-            n_rows, width = span.get((r, c), (1, WIDTHS[c]))
-            chars = sum(2 if ord(ch) > 127 else 1 for ch in text_of(cell))
-            need = max(need, -(-chars // int(width * 0.9)) / n_rows)
-        if need > 1:
-            ws.row_dimensions[r0 + r].height = 15 * -(-need // 1)
+    put_grid(ws, rows, merges, r0, WIDTHS)
     foot = r0 + len(rows) + 1
     ws.cell(row=foot, column=1, value=f"填报单位（盖章）：{gold['report']['unit']}")
     ws.cell(row=foot, column=6, value="填报日期：2024年3月20日")
-    for col, width in zip("ABCDEFGHI", WIDTHS):
-        ws.column_dimensions[col].width = width
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     path = out / "beijing-mentougou-2023-project-form.xlsx"
     wb.save(path)
     gold["files"] = [path.name]

@@ -28,47 +28,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind_common import publish  # noqa: E402
-from samples_blind_forms import Num, text_of, truth  # noqa: E402
+from blind_common import publish, put_grid  # noqa: E402
+from samples_blind_forms import Num, truth  # noqa: E402
 from samples_blind3_forms import JILIN, JILIN_DEPT, SHANXI, fr, jilin_form, make_heilongjiang, shanxi_grid  # noqa: E402
 from samples_common import r2  # noqa: E402
 from samples_blind3_reports import make_liaoning, make_neimeng  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def put_grid(ws, rows: list, merges: list, r0: int, widths: tuple) -> None:
-    """A ruled grid from row r0 (1-based): numbers as numeric cells with their formats, wrapped text, merges."""
-    from openpyxl.styles import Alignment, Border, Side
-    from openpyxl.utils import get_column_letter
-
-    thin = Side(style="thin")
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            x = ws.cell(row=r0 + r, column=c + 1)
-            if isinstance(cell, Num):
-                x.value, x.number_format = cell.value, cell.fmt
-            elif cell:
-                x.value = cell
-            x.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-            x.alignment = Alignment(wrap_text=True, vertical="center")
-    for r1, c1, r2_, c2 in merges:
-        ws.merge_cells(start_row=r0 + r1, start_column=c1 + 1, end_row=r0 + r2_, end_column=c2 + 1)
-    # row heights for wrapped text: spreadsheet programs do not grow rows that hold merged cells
-    span = {(a, b): (c - a + 1, sum(widths[b:d + 1])) for a, b, c, d in merges}
-    for r, row in enumerate(rows):
-        need = 1
-        for c, cell in enumerate(row):
-            n_rows, width = span.get((r, c), (1, widths[c]))
-            chars = sum(2 if ord(ch) > 127 else 1 for ch in text_of(cell))
-            need = max(need, -(-chars // int(width * 0.9)) / n_rows)
-        if need > 1:
-            ws.row_dimensions[r0 + r].height = 15 * -(-need // 1)
-    for i, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
 def titles(ws, lines: list, n_cols: int) -> None:

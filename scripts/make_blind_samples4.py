@@ -30,8 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_blind_samples3 import put_grid, titles  # noqa: E402
-from blind_common import publish  # noqa: E402
+from make_blind_samples3 import titles  # noqa: E402
+from blind_common import publish, put_grid  # noqa: E402
 from samples_blind_forms import Num, truth  # noqa: E402
 from samples_blind_reports import _layout, _para  # noqa: E402
 from samples_blind2_forms import a4  # noqa: E402
