@@ -15,6 +15,7 @@ from jixiao.schemas import BudgetLine, Indicator, ScoreSection
 
 from ..facts import Facts
 from . import indicators as ind
+from .rows import merge_rows, name_key
 from . import scores as sc
 from .budgets import TOTAL, BudgetReader
 from .nlp import ents, vocab
@@ -235,10 +236,10 @@ class _Reader:
                                              or row.name != prev.name and prev.name.endswith(row.name)):
                         row = ind.read_continuation(cl, prev, self.ps) or row
                     prev = row if row is not None and row.strong else prev
-                    if row is None or (is_part and ind.name_key(row.name) in whole):
+                    if row is None or (is_part and name_key(row.name) in whole):
                         continue  # a part's figure where the whole states its own ("；其中企业诉求…")
                     if not is_part:
-                        whole.add(ind.name_key(row.name))
+                        whole.add(name_key(row.name))
                     row.page, row.evidence = p.page, [sent]
                     got.append((row, in_targets))
         mixed = any(r.target_op is not None and not scoped for r, scoped in got)
@@ -263,7 +264,7 @@ class _Reader:
 
     def finish(self) -> None:
         self._flush_heading_item()
-        rows, _conflicts = ind.merge_rows(self.rows, self.ps)
+        rows, _conflicts = merge_rows(self.rows, self.ps)
         # an indicator stated twice with different figures is left empty; that is a property of the
         # prose (two sub-measures under one name), not a part of the report the reader missed
         for r in rows:
