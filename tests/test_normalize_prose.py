@@ -81,6 +81,13 @@ def test_budget_skips_other_years_other_items_and_approximations():
     assert not [i for i in f.indicators if "预算" in i.name]
 
 
+def test_a_bare_rate_after_last_years_figures_is_last_years():
+    f = prose("2023年项目年初预算2,860.00万元，全年实际支出2,918.46万元，预算执行率97.12%。"
+              "上年（2022年）项目预算2,740.00万元，上年支出2,651.30万元，执行率96.76%。")
+    b = budget(f)
+    assert (b.spent_yuan, b.reported_rate_pct) == (29184600.0, 97.12) and not f.problems
+
+
 def test_budget_later_spend_links_to_a_declared_line():
     f = prose("该项目 2022 年度预算为 1243.21 万元，主要包括法律顾问服务费 10 万元、江门市 12345 政府服务热线营运项目 542.8 万元、"
               "政务服务发展情报咨询服务经费 690.41 万元。",

@@ -114,10 +114,14 @@ class BudgetReader:
         items: list[tuple[str, float, bool]] = []  # bare "name amount" items after the breakdown word
         measure_before: list[Stated] = []  # figures stated before the breakdown word
         evidence = sent.strip()
+        other = False  # the sentence has turned to another period ("上年支出…，执行率96.76%")
         for cl in clauses(sent):
             es = ents(cl)
             if any(w in cl for w in v.words("budget", "other_period")):
+                other = True
                 continue
+            if _year(cl):
+                other = False
             starts_breakdown = any(cl.startswith(w) for w in v.words("budget", "breakdown"))
             if starts_breakdown and not breakdown:
                 breakdown = True
@@ -157,6 +161,8 @@ class BudgetReader:
                         items.append((name, parse_money(money[0].text), line is None or line == TOTAL))
                 continue
             subject = self._subject(cl[:first_kw_at])
+            if other and subject == "":
+                continue  # a bare figure after last year's: last year's too
             if self._is_generic(subject):
                 target = line if (line is not None and subject == "") else TOTAL
             elif breakdown:
