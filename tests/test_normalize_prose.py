@@ -214,6 +214,18 @@ def test_last_years_figures_and_a_score_in_chinese_numerals():
     assert {s.section: (s.max_points, s.points) for s in f.scores} == {"决策": (20, 18)}
 
 
+def test_lists_of_scorings_all_projects_budget_and_actual_after_the_name():
+    f = prose("决策指标满分15分，得13.5分，过程指标满分25分，得22.6分，产出指标满分35分，得30.75分。",
+              "从各项指标得分看，预算执行（10分）得9.6分，数量指标（40分）得38分，成本指标（20分）得19分，效益指标（30分）得27分。",
+              "三个项目全年预算合计2,600.00万元，实际支出合计2,532.04万元，预算执行率97.39%。",
+              "项目年度绩效目标为：茶园提质改造面积不少于12000亩。经评价组核实，茶园提质改造面积实际完成12360亩。")
+    secs = {s.section: (s.max_points, s.points) for s in f.scores}
+    assert secs == {"决策": (15, 13.5), "过程": (25, 22.6), "产出": (35, 30.75), "预算执行": (10, 9.6),
+                    "数量": (40, 38), "成本": (20, 19), "效益": (30, 27)}  # parts making 100 points are sections
+    assert (budget(f).final_yuan, budget(f).spent_yuan) == (26000000.0, 25320400.0)
+    assert [(i.name, i.target_value, i.actual_value) for i in f.indicators] == [("茶园提质改造面积", 12000.0, 12360.0)]
+
+
 def test_one_sentence_scoring_every_section():
     f = prose("从各一级指标看，决策指标满分15分，得分12.5分；过程指标满分20分，得分18分；"
               "产出指标满分35分，得分31.5分；效益指标满分30分，得分25分。")

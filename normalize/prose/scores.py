@@ -36,7 +36,8 @@ def _pct(e: Ent) -> float | None:
 
 def _anaphora_re():
     words = sorted(vocab().words("score", "anaphora"), key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)})(?!目)")  # 该项目 is the project, not "this item"
+    # 该项目 is the project, not "this item"; 成本指标 holds 本指标 but points at nothing
+    return re.compile(rf"(?<!\p{{Han}})(?:{'|'.join(re.escape(w) for w in words)})(?!目)")
 
 
 def _has_anaphora(text: str) -> bool:
@@ -104,14 +105,22 @@ def read_scoring(sentence: str, fallback_name: str | None, settings) -> Scored |
 def read_scorings(sentence: str, fallback_name: str | None, settings) -> list[Scored]:
     """Every scoring a sentence states. "决策指标满分15分，得分12.5分；过程指标满分20分，得分18分；…"
     names one item per "；" part; a sentence with one scoring is read whole, as before."""
-    bracketed = []
-    for m in re.finditer(vocab().data["score"]["bracketed"], norm(sentence)):
-        name = _clean_item_name(m.group("name"))
-        w, p = to_float(m.group("w")), to_float(m.group("p"))
-        if name and w is not None and p is not None and p <= w <= settings.max_points:
-            sec = section_name(name)
-            bracketed.append(Scored(sec or name, w, p, None, sec is not None))
-    if bracketed:
+    bracketed: list[Scored] = []
+    for key in ("bracketed", "stated_pairs"):
+        for m in re.finditer(vocab().data["score"][key], norm(sentence)):
+            name = _clean_item_name(m.group("name"))
+            w, p = to_float(m.group("w")), to_float(m.group("p"))
+            if name and w is not None and p is not None and p <= w <= settings.max_points:
+                sec = section_name(name)
+                if all(b.name != (sec or name) for b in bracketed):
+                    bracketed.append(Scored(sec or name, w, p, None, sec is not None))
+        if key == "bracketed" and bracketed:
+            break
+    # one "X分值35分，得分33分，得分率94.28%" is read below with its rate; a list of them here
+    if len(bracketed) >= 2 or (bracketed and re.search(vocab().data["score"]["bracketed"], norm(sentence))):
+        if len(bracketed) >= 3 and abs(sum(b.weight for b in bracketed) - settings.max_points) < 0.01:
+            # one sentence scoring parts that make the full marks: they are the report's sections
+            bracketed = [Scored(b.name, b.weight, b.points, b.rate, True) for b in bracketed]
         return bracketed
     parts = [p for p in re.split(r"[;；]", sentence) if p.strip()]
     if len(parts) > 1:
