@@ -140,8 +140,9 @@ def magnitude_units() -> list[str]:
 
 
 UNIT_RE = _unit_re()
-_qty_re = re.compile(rf"^(?P<op>{'|'.join(re.escape(o) for o, _ in OPS)})?(?P<num>{NUM})(?P<unit>{UNIT_RE})"
-                     rf"(?P<post>以上|以内|以下|及以上|及以下|内)?$")
+# "≤±5%": a deviation bound, its size is the figure; "≥95%（含）": the bound is inclusive, as ≥ says
+_qty_re = re.compile(rf"^(?P<op>{'|'.join(re.escape(o) for o, _ in OPS)})?(?:(?<=[≤<]|不超过|以内)±)?(?P<num>{NUM})"
+                     rf"(?P<unit>{UNIT_RE})(?P<post>以上|以内|以下|及以上|及以下|内)?(?:[(（]含[)）])?$")
 
 
 def parse_quantity(text: str | None) -> Quantity | None:
@@ -162,6 +163,14 @@ def parse_quantity(text: str | None) -> Quantity | None:
     if unit == "％":
         unit = "%"
     return Quantity(op, to_float(m.group("num")), unit, raw)
+
+
+def comparable_units(a: str | None, b: str | None) -> bool:
+    """Whether a target and an actual are in one measure: the same unit, or one the other's rate
+    per period ("≥3次/年" against "4次"); 万人 against 人 is another scale and is not."""
+    if not a or not b or a == b:
+        return True
+    return a.split("/")[0] == b.split("/")[0] and ("/" in a) != ("/" in b)
 
 
 def find_op(text: str) -> str | None:

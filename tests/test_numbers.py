@@ -106,6 +106,7 @@ def test_brackets_negative_only_for_amounts():
     ("≥45台（套）", (">=", 45.0, "台(套)")), ("≥80元/人·月", (">=", 80.0, "元/人·月")), ("2.62万亩", (None, 2.62, "万亩")),
     ("≥1.5万人次", (">=", 1.5, "万人次")), ("5个工作日内", ("<=", 5.0, "个工作日")), ("0起", (None, 0.0, "起")),
     ("≥3万种", (">=", 3.0, "万种")), ("20艘", (None, 20.0, "艘")), ("5元/生·天", (None, 5.0, "元/生·天")),
+    ("≤±5%", ("<=", 5.0, "%")), ("≥95%（含）", (">=", 95.0, "%")), ("９８．５％", (None, 98.5, "%")),
 ])
 def test_units_from_the_unit_grammar(text, want):
     q = parse_quantity(text)
@@ -115,3 +116,10 @@ def test_units_from_the_unit_grammar(text, want):
 @pytest.mark.parametrize("text", ["3000余人", "20多个", "12345热线", "约5人"])
 def test_approximate_or_wordy_cells_are_not_quantities(text):
     assert parse_quantity(text) is None
+
+
+def test_units_of_one_measure():
+    from jixiao.normalize.numbers import comparable_units
+
+    assert comparable_units("次/年", "次") and comparable_units("%", "%") and comparable_units(None, "人")
+    assert not comparable_units("万人", "人") and not comparable_units("次/年", "次/月")

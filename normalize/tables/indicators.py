@@ -12,7 +12,7 @@ import regex as re
 from jixiao.schemas import Indicator, ScoreSection
 
 from ..facts import Facts
-from ..numbers import OPS, clean, find_op, parse_quantity
+from ..numbers import OPS, clean, comparable_units, find_op, parse_quantity
 from .budgets import points, rate, subtotal_group
 from .grid import Block
 from .items import name_value, split_numbered
@@ -59,7 +59,7 @@ def make_indicator(name: str, level1, level2, target: str | None, actual: str | 
         op = find_op(op_text)
     unit = (tq.unit if tq else None) or (aq.unit if aq else None) or (unit_text or None)
     actual_value = aq.value if aq else None
-    if tq and aq and tq.unit and aq.unit and tq.unit != aq.unit:
+    if tq and aq and not comparable_units(tq.unit, aq.unit):
         actual_value = None  # two units: the figures are not comparable as read
     return Indicator(name=name, level1=level1 or None, level2=level2 or None, canonical=_canonical(name, unit),
                      target_text=target or None, actual_text=actual or None, target_op=op,
