@@ -199,6 +199,16 @@ def test_a_change_in_points_between_two_rates():
     assert found == [("mismatch", 2.8, 1.8), ("ok", 3.3, 3.3)]
 
 
+def test_a_group_section_against_its_items_then_the_total_with_the_fixed_figure():
+    rr = ReportResult(report=Report(reported_score=38), scores=[
+        ScoreSection(section="数量", max_points=20, points=19), ScoreSection(section="质量", max_points=20, points=20)],
+        indicators=[Indicator(name="培训场次", level2="数量指标", weight=10, score=9),
+                    Indicator(name="覆盖人数", level2="数量指标", weight=10, score=9),
+                    Indicator(name="合格率", level2="质量指标", weight=20, score=20)])
+    found = [(c.rule, c.reported, c.recomputed) for c in bad(run(rr))]
+    assert found == [("section_total", 19, 18)]  # the total (38 = 18 + 20) is no second finding
+
+
 def test_derived_column_from_the_vocabulary():
     rows = [["月份", "取号量", "弃号量", "不满意", "满意量"], ["一月", "100", "10", "0", "90"], ["二月", "50", "5", "1", "45"]]
     found = bad(run(tables=[rows]))

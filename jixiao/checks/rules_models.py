@@ -66,7 +66,8 @@ def score_models(ctx: Context):
                 ctx.compare("item_cap", f"{s.section}: points within its 分值", Fig(s.points), s.max_points,
                             f"at most {fmt(s.max_points)}", page=s.page, evidence=s.evidence)
         # a section may be a 二级指标 group (数量指标 小计) or a 一级指标: its items are those under it
-        items = [i for i in ctx.result.indicators if i.level2 and s.section and i.level2 == s.section]
+        bare = lambda t: (t or "").removesuffix("指标")  # noqa: E731 - "数量" names the 数量指标 group
+        items = [i for i in ctx.result.indicators if i.level2 and s.section and bare(i.level2) == bare(s.section)]
         if not items:
             items = [i for i in ctx.result.indicators
                      if i.level1 and s.section and (i.level1 in s.section or s.section in i.level1)]
