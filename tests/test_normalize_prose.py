@@ -221,7 +221,7 @@ def test_lists_of_scorings_all_projects_budget_and_actual_after_the_name():
               "项目年度绩效目标为：茶园提质改造面积不少于12000亩。经评价组核实，茶园提质改造面积实际完成12360亩。")
     secs = {s.section: (s.max_points, s.points) for s in f.scores}
     assert secs == {"决策": (15, 13.5), "过程": (25, 22.6), "产出": (35, 30.75), "预算执行": (10, 9.6),
-                    "数量": (40, 38), "成本": (20, 19), "效益": (30, 27)}  # parts making 100 points are sections
+                    "数量指标": (40, 38), "成本指标": (20, 19), "效益": (30, 27)}  # parts making 100 points are sections
     assert (budget(f).final_yuan, budget(f).spent_yuan) == (26000000.0, 25320400.0)
     assert [(i.name, i.target_value, i.actual_value) for i in f.indicators] == [("茶园提质改造面积", 12000.0, 12360.0)]
 

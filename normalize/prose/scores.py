@@ -108,7 +108,7 @@ def read_scorings(sentence: str, fallback_name: str | None, settings) -> list[Sc
     bracketed: list[Scored] = []
     for key in ("bracketed", "stated_pairs"):
         for m in re.finditer(vocab().data["score"][key], norm(sentence)):
-            name = _clean_item_name(m.group("name"))
+            name = _clean_item_name(m.group("name"), keep_suffix=True)
             w, p = to_float(m.group("w")), to_float(m.group("p"))
             if name and w is not None and p is not None and p <= w <= settings.max_points:
                 sec = section_name(name)
@@ -131,14 +131,16 @@ def read_scorings(sentence: str, fallback_name: str | None, settings) -> list[Sc
     return [got] if got else []
 
 
-def _clean_item_name(text: str) -> str:
+def _clean_item_name(text: str, keep_suffix: bool = False) -> str:
+    """The item's name; ``keep_suffix`` keeps a trailing 指标 ("数量指标" is that group's name)."""
     t = strip_numbering(norm(text)).rstrip("(（")
     for w in sorted(vocab().words("score", "item_prefix"), key=len, reverse=True):
         if t.startswith(w) and len(t) > len(w) + 1:
             t = t[len(w):]  # "本项目决策类指标" names the section 决策
             break
     t = _anaphora_re().sub("", t)
-    t = re.sub(r"指标$", "", t)
+    if not keep_suffix:
+        t = re.sub(r"指标$", "", t)
     return t.strip("。.,，:：;；")
 
 
