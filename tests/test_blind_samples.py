@@ -13,7 +13,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # set -> metric -> least acceptable rate
 # (first measured -> now, overall: blind 0.738 -> 0.959, blind2 0.854 -> 1.000, blind3 0.798 -> 0.973,
-# blind4 0.812 -> 0.990, blind5 0.858 -> 1.000)
+# blind4 0.812 -> 0.990, blind5 0.858 -> 1.000, blind6 0.759 -> 0.891)
 FLOORS = {
     "blind": {"files_ingested": 1.0, "reports_found": 1.0, "report_fields": 0.97, "budgets": 0.95, "scores": 0.95,
               "indicators_tier2": 0.88, "indicators_tier3": 0.9, "checks_flagged": 0.75, "table_cells": 0.93},
@@ -25,6 +25,8 @@ FLOORS = {
                "indicators_tier2": 0.97, "indicators_tier3": 0.9, "checks_flagged": 0.9, "table_cells": 0.97},
     "blind5": {"files_ingested": 1.0, "reports_found": 1.0, "report_fields": 0.97, "budgets": 0.95, "scores": 0.95,
                "indicators_tier2": 0.97, "indicators_tier3": 0.95, "checks_flagged": 0.9, "table_cells": 0.97},
+    "blind6": {"files_ingested": 1.0, "reports_found": 1.0, "report_fields": 0.95, "budgets": 0.7, "scores": 0.75,
+               "indicators_tier2": 0.97, "indicators_tier3": 0.95, "checks_flagged": 0.55, "table_cells": 0.97},
 }
 MAX_WRONG_SHARE = 0.005
 SETS = [name for name in FLOORS if (DATA / name / "gold").is_dir()]
